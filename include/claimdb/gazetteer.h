@@ -35,6 +35,12 @@ class Gazetteer {
   std::vector<const Place*> lookup(std::string_view name) const;
   const Place* by_code(std::string_view code) const;
   const Place* parent(const Place& p) const;
+  // The city `p` lies in (itself for a city; the municipality 北京市 for its
+  // districts and towns); nullptr for provinces and for counties directly
+  // under a province (省直辖县级: 仙桃市).
+  const Place* city_of(const Place& p) const;
+  // The province `p` lies in (itself for a province).
+  const Place* province_of(const Place& p) const;
 
   // Picks the candidate for `name` nearest to `context` (the document's
   // place): itself or a descendant, then one in the same city, then the
