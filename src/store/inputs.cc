@@ -1,0 +1,52 @@
+// Which files an import reads, and reading them.
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "claimdb/store.h"
+
+namespace claimdb {
+
+namespace fs = std::filesystem;
+
+std::string doc_key(const fs::path& file) { return file.filename().stem().string(); }
+
+std::vector<fs::path> collect_inputs(const std::vector<std::string>& args) {
+  std::vector<fs::path> out;
+  for (const auto& arg : args) {
+    fs::path p(arg);
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->path().extension() == ".txt" && it->is_regular_file(ec)) out.push_back(it->path().lexically_normal());
+      if (ec) throw StoreError(arg + ": cannot list directory: " + ec.message());
+    } else {
+      out.push_back(p.lexically_normal());  // missing files fail later, each with its own error
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string read_file_bytes(const fs::path& file) {
+  if (file == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) throw StoreError(file.string() + ": is a directory");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw StoreError(file.string() + ": cannot read: " + std::strerror(errno));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw StoreError(file.string() + ": read error");
+  return bytes;
+}
+
+}  // namespace claimdb
