@@ -20,8 +20,10 @@
 //     "Clearly unfinished" means no sentence-final punctuation and one of:
 //     it ends in a digit or a pause mark (，、—), it follows an earlier
 //     sentence in the same paragraph, it has an unclosed “, or it is long
-//     (>= kLongFragment letters) and contains a pause mark. A short or unpunctuated line on
-//     its own (title, caption, byline) is its own passage and never joins.
+//     (>= kLongFragment letters) and contains a pause mark. A short or
+//     unpunctuated line on its own (title, caption, byline) is its own
+//     passage and never joins. A paragraph ending in a colon counts as
+//     finished (what follows is usually a list or a quotation).
 //
 // Captions inside a sentence: the joined passage spans from the sentence's
 // start to its real end, so it covers the caption text too; the caption is
