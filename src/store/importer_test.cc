@@ -1,0 +1,194 @@
+// Importing files: unchanged files are skipped, changed ones replaced,
+// failures leave the database as it was; the writer links claims to
+// passages and enforces the quote/span contract.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "claimdb/store.h"
+#include "store/testing.h"
+#include "store/writer.h"
+#include "util/utf.h"
+
+namespace claimdb {
+namespace {
+
+using testing::TempDir;
+using testing::write_file;
+
+const char* kText =
+    "去年，全区实现地区生产总值1170.1亿元，增长6.1%。\n\n"
+    "今年力争固定资产投资增长8%以上，新增市场主体2000家。\n";
+
+long long count(SQLite::Database& db, const std::string& table) {
+  return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+// Everything an import writes, as one string (imported_at aside, which is a time).
+std::string snapshot(SQLite::Database& db) {
+  std::string out;
+  for (const char* q : {"SELECT doc, title, year, year_basis, district, sha256, encoding, byte_size, body FROM documents ORDER BY doc",
+                        "SELECT id, doc, seq, paragraph, span_start, span_end, text FROM passages ORDER BY id",
+                        "SELECT * FROM claims ORDER BY id"}) {
+    SQLite::Statement st(db, q);
+    while (st.executeStep()) {
+      for (int i = 0; i < st.getColumnCount(); ++i) out += st.getColumn(i).getString() + "|";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+TEST(Importer, ImportsThenSkipsUnchangedThenReplacesChanged) {
+  TempDir dir;
+  auto db = open_database((dir / "c.db").string(), OpenMode::Create);
+  write_file(dir / "a.txt", kText);
+  write_file(dir / "b.txt", "海曙区新增企业35家。\n");
+  Manifest m = Manifest::parse("file,year,district,title\na.txt,2023,海曙区,标题甲\n", "m.csv");
+  {
+    Importer imp(db, &m, {});
+    EXPECT_EQ(imp.import_file(dir / "a.txt").status, ImportStatus::New);
+    EXPECT_EQ(imp.import_file(dir / "b.txt").status, ImportStatus::New);
+    imp.finish();
+  }
+  EXPECT_EQ(db.execAndGet("SELECT title || '/' || year || '/' || year_basis || '/' || district FROM documents WHERE doc = 'a'").getString(),
+            "标题甲/2023/manifest/海曙区");
+  EXPECT_EQ(db.execAndGet("SELECT year_basis FROM documents WHERE doc = 'b'").getString() != "manifest", true);
+  EXPECT_EQ(db.execAndGet("SELECT body FROM documents WHERE doc = 'a'").getString(), kText);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM passages WHERE substr((SELECT body FROM documents d WHERE d.doc = passages.doc), span_start + 1, span_end - span_start) <> text").getInt(), 0);
+  EXPECT_GT(count(db, "passages"), 0);
+  std::string before = snapshot(db);
+  long long max_passage = db.execAndGet("SELECT max(id) FROM passages").getInt64();
+
+  {
+    Importer imp(db, &m, {});
+    FileImport r = imp.import_file(dir / "a.txt");
+    EXPECT_EQ(r.status, ImportStatus::Unchanged);
+    EXPECT_EQ(r.passages, 0u);
+    imp.finish();
+  }
+  EXPECT_EQ(snapshot(db), before);
+  EXPECT_EQ(db.execAndGet("SELECT max(id) FROM passages").getInt64(), max_passage);
+
+  write_file(dir / "a.txt", std::string(kText) + "预计全年实现增长5%。\n");
+  {
+    Importer imp(db, &m, {});
+    FileImport r = imp.import_file(dir / "a.txt");
+    EXPECT_EQ(r.status, ImportStatus::Replaced);
+    imp.finish();
+  }
+  EXPECT_EQ(count(db, "documents"), 2);
+  EXPECT_NE(db.execAndGet("SELECT body FROM documents WHERE doc = 'a'").getString().find("预计全年"), std::string::npos);
+  // The old passages of a are gone from the table and from the full-text index.
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM passages WHERE doc = 'a' AND id <= " + std::to_string(max_passage)).getInt(), 0);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '\"地区生产总值\"'").getInt(), 1);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '\"预计全年\"'").getInt(), 1);
+  db.exec("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+TEST(Importer, ForceReimportsUnchangedFiles) {
+  TempDir dir;
+  auto db = open_database((dir / "c.db").string(), OpenMode::Create);
+  write_file(dir / "a.txt", kText);
+  { Importer imp(db, nullptr, {}); imp.import_file(dir / "a.txt"); }
+  Importer imp(db, nullptr, {false, true});
+  EXPECT_EQ(imp.import_file(dir / "a.txt").status, ImportStatus::Replaced);
+}
+
+TEST(Importer, BadBytesFailWithFileNameAndLeaveStoredDocument) {
+  TempDir dir;
+  auto db = open_database((dir / "c.db").string(), OpenMode::Create);
+  auto path = dir / "a.txt";
+  write_file(path, kText);
+  Importer imp(db, nullptr, {});
+  imp.import_file(path);
+  std::string before = snapshot(db);
+  write_file(path, std::string(kText) + "坏\xff\xff\x80字节" + kText);
+  try {
+    imp.import_file(path);
+    FAIL() << "expected a decode error";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(snapshot(db), before);
+  // The importer is still usable after the failure.
+  write_file(dir / "b.txt", kText);
+  EXPECT_EQ(imp.import_file(dir / "b.txt").status, ImportStatus::New);
+  EXPECT_THROW(imp.import_file(dir / "missing.txt"), StoreError);
+}
+
+// The writer with hand-made claims: independent of what the extractor finds.
+struct WriterTest : ::testing::Test {
+  TempDir dir;
+  SQLite::Database db = open_database((dir / "c.db").string(), OpenMode::Create);
+  DocumentWriter writer{db};
+  std::string body = "第一句有1170.1亿元。\n\n第二句新增35家。";
+  std::u32string body32 = utf8_to_u32(body);
+  std::vector<Passage> passages = {{0, 13, 0}, {15, 24, 1}};
+  DocumentRecord doc() {
+    DocumentRecord d;
+    d.doc = "w";
+    d.source_path = "w.txt";
+    d.sha256 = "00";
+    d.encoding = "UTF-8";
+    d.body = body;
+    return d;
+  }
+  Claim claim(size_t start, size_t end) {
+    Claim c;
+    c.span_start = start;
+    c.span_end = end;
+    c.quote = u32_to_utf8(std::u32string_view(body32).substr(start, end - start));
+    return c;
+  }
+};
+
+TEST_F(WriterTest, LinksClaimsToThePassageHoldingTheirStart) {
+  Claim a = claim(4, 12);  // 1170.1亿元
+  a.value = 1.1701e11;
+  a.unit = "CNY";
+  a.district_code = "330203";
+  Claim b = claim(20, 23);  // 35家
+  b.value = 35;
+  b.unit = "家";
+  writer.replace(doc(), body32, passages, {a, b});
+  SQLite::Statement st(db, "SELECT c.quote, p.seq, c.unit, c.district_code, c.qualifier, c.modality FROM claims c JOIN passages p ON p.id = c.passage_id ORDER BY c.span_start");
+  ASSERT_TRUE(st.executeStep());
+  EXPECT_EQ(st.getColumn(0).getString(), "1170.1亿元");
+  EXPECT_EQ(st.getColumn(1).getInt(), 0);
+  EXPECT_EQ(st.getColumn(4).getString(), "exact");
+  EXPECT_EQ(st.getColumn(5).getString(), "actual");
+  ASSERT_TRUE(st.executeStep());
+  EXPECT_EQ(st.getColumn(0).getString(), "35家");
+  EXPECT_EQ(st.getColumn(1).getInt(), 1);
+  EXPECT_TRUE(st.getColumn(3).isNull());  // empty code -> NULL
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM claims_flat c JOIN documents d USING (doc) WHERE substr(d.body, c.span_start + 1, c.span_end - c.span_start) = c.quote").getInt(), 2);
+}
+
+TEST_F(WriterTest, RejectsAQuoteThatIsNotTheText) {
+  Claim c = claim(4, 12);
+  c.quote = "1170亿元";
+  EXPECT_THROW(writer.replace(doc(), body32, passages, {c}), StoreError);
+  Claim out = claim(4, 12);
+  out.span_end = 999;
+  EXPECT_THROW(writer.replace(doc(), body32, passages, {out}), StoreError);
+  EXPECT_EQ(count(db, "documents"), 0);
+}
+
+TEST_F(WriterTest, UnknownUnitCodeFailsAndRollsBack) {
+  writer.replace(doc(), body32, passages, {});
+  Claim c = claim(4, 12);
+  c.unit = "亿元";  // not a canonical unit code
+  try {
+    writer.replace(doc(), body32, passages, {c});
+    FAIL() << "expected a foreign key error";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("亿元"), std::string::npos) << e.what();
+  }
+  writer.reset();
+  EXPECT_EQ(count(db, "documents"), 1);
+  EXPECT_EQ(count(db, "passages"), 2);
+  EXPECT_EQ(count(db, "claims"), 0);
+}
+
+}  // namespace
+}  // namespace claimdb
