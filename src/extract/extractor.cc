@@ -1,13 +1,366 @@
-// Placeholder until the extractor lands.
+// The extractor: finds quantities (quantity.h), decides which percentages
+// are changes (a growth verb before them) and attaches each change to the
+// level it qualifies in the same sentence, then gives every claim its year,
+// period, place, indicator and modality from the scopes around it.
 #include "claimdb/extractor.h"
+
+#include <algorithm>
+
+#include "claimdb/gazetteer.h"
+#include "extract/indicator.h"
+#include "extract/lexicon.h"
+#include "extract/quantity.h"
+#include "extract/scope.h"
+#include "extract/text_fold.h"
+#include "util/utf.h"
+
 namespace claimdb {
-struct Extractor::Impl {};
+
+using namespace extract;
+
+struct Extractor::Impl {
+  const Lexicon& lex = Lexicon::instance();
+  const Gazetteer& gaz = Gazetteer::instance();
+};
+
 Extractor::Extractor() : impl_(new Impl) {}
 Extractor::~Extractor() { delete impl_; }
-ExtractResult Extractor::extract(std::u32string_view, const DocContext& ctx) const {
-  ExtractResult r;
-  r.doc_year = ctx.year;
-  r.year_basis = ctx.year ? "manifest" : "none";
-  return r;
+
+namespace {
+
+size_t skip_ws_back(std::u32string_view t, size_t i) {
+  while (i > 0 && is_space(t[i - 1])) --i;
+  return i;
 }
+
+bool is_gap_punct(char32_t c) {
+  return is_space(c) || c == U',' || c == U'，' || c == U'、' || c == U';' || c == U'；' || c == U':' ||
+         c == U'(' || c == U')' || c == U'（' || c == U'）' || is_open_quote(c) || is_close_quote(c);
+}
+
+// A rate of change found before its level is attached: 增长6.1%, 翻一番, 是上年的1.1倍.
+struct Rate {
+  size_t start, end;     // the rate's own quote
+  size_t verb_start;     // where the phrase "增长..." starts (for gaps and indicators)
+  double growth = 0;     // percent
+  bool points = false;   // a change in percentage points
+  std::string qualifier = "exact";
+  std::optional<double> low, high;
+};
+
+// Finds the growth verb that makes `q` a change, searching back over fillers (了, 达到, 约).
+bool growth_verb_before(std::u32string_view t, size_t pos, const Lexicon& lex, int* sign, size_t* verb_start) {
+  const auto& verbs = lex.cues("growth_verb");
+  const auto& filler = lex.cues("growth_filler");
+  size_t b = skip_ws_back(t, pos);
+  for (int guard = 0; guard < 4; ++guard) {
+    size_t s = 0;
+    if (const Cue* v = verbs.ending_at(t, b, &s)) {
+      *sign = std::stoi(v->value);
+      *verb_start = s;
+      return true;
+    }
+    if (filler.ending_at(t, b, &s)) { b = skip_ws_back(t, s); continue; }
+    break;
+  }
+  return false;
+}
+
+bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) {
+  const auto& basis = lex.cues("growth_basis");
+  const auto& conn = lex.cues("growth_connector");
+  size_t i = a;
+  while (i < b) {
+    if (is_gap_punct(t[i])) { ++i; continue; }
+    size_t e = 0;
+    if (basis.at(t, i, &e) && e <= b) { i = e; continue; }
+    if (conn.at(t, i, &e) && e <= b) { i = e; continue; }
+    return false;
+  }
+  return true;
+}
+
+template <typename Mark>
+const Mark* latest_before(const std::vector<Mark>& marks, size_t from, size_t pos) {
+  const Mark* best = nullptr;
+  for (const auto& m : marks) {
+    if (m.pos >= pos) break;
+    if (m.pos >= from) best = &m;
+  }
+  return best;
+}
+
+}  // namespace
+
+ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx) const {
+  const Lexicon& lex = impl_->lex;
+  const Gazetteer& gaz = impl_->gaz;
+  ExtractResult result;
+  std::u32string t = fold(body);
+  TextMarks marks = TextMarks::compute(t);
+
+  std::optional<int> doc_year = ctx.year;
+  result.year_basis = "manifest";
+  if (!doc_year) {
+    doc_year = infer_document_year(t);
+    result.year_basis = doc_year ? "inferred" : "none";
+  }
+  result.doc_year = doc_year;
+
+  auto paragraphs = logical_paragraphs(t);
+  auto quantities = find_quantities(t, marks, lex);
+  std::vector<TimeMark> years;
+  std::vector<PeriodMark> periods;
+  find_time_marks(t, doc_year, marks, lex, &years, &periods);
+  const Place* doc_place = document_place(gaz, ctx.district, t);
+  auto places = find_place_marks(t, gaz, doc_place, marks, lex);
+  std::string doc_district = doc_place ? doc_place->name : ctx.district;
+  std::string doc_code = doc_place ? doc_place->code : "";
+
+  const auto& modality_cues = lex.cues("modality");
+  const auto& doubling = lex.cues("doubling");
+  const auto& flat = lex.cues("flat_word");
+  const auto& rank_verbs = lex.cues("rank_verb");
+
+  auto sentence_bounds = [&](size_t pos, const Span& para, size_t* s, size_t* e) {
+    size_t a = pos;
+    while (a > para.start && !is_sentence_end(t[a - 1])) --a;
+    size_t b = pos;
+    while (b < para.end && !is_sentence_end(t[b])) ++b;
+    *s = a;
+    *e = b;
+  };
+  auto clause_bounds = [&](size_t pos, size_t sent_start, size_t sent_end, size_t* s, size_t* e) {
+    size_t a = pos;
+    while (a > sent_start && !is_clause_end(t[a - 1])) --a;
+    size_t b = pos;
+    while (b < sent_end && !is_clause_end(t[b])) ++b;
+    *s = a;
+    *e = b;
+  };
+
+  auto modality_for = [&](size_t clause_start, size_t pos, size_t clause_end, size_t sent_start) -> std::string {
+    auto valid = [&](size_t at, const Cue* c) {
+      if (c->word != "将") return true;
+      // 将 marks the future only after a subject or adverb, not as the object marker (将产量拔高)
+      if (at == 0 || !is_han(t[at - 1])) return true;
+      return std::u32string_view(U"还也并又即更将年").find(t[at - 1]) != std::u32string_view::npos;
+    };
+    std::string found;
+    for (size_t i = clause_start; i < pos; ++i) {
+      size_t e = 0;
+      const Cue* c = modality_cues.at(t, i, &e, false);
+      if (c && e <= pos && valid(i, c)) { found = c->value; i = e - 1; }
+    }
+    if (found.empty()) {
+      for (size_t i = pos; i < clause_end; ++i) {
+        size_t e = 0;
+        const Cue* c = modality_cues.at(t, i, &e, false);
+        if (c && c->value == "target") { found = "target"; break; }
+      }
+    }
+    if (found.empty()) {
+      for (size_t i = sent_start; i < clause_start; ++i) {
+        size_t e = 0;
+        const Cue* c = modality_cues.at(t, i, &e, false);
+        if (c && valid(i, c)) { found = c->value; break; }
+      }
+    }
+    if (found == "plan") {
+      // 达到 inside a plan states a target
+      size_t b = skip_ws_back(t, pos);
+      if (b >= 2 && t[b - 2] == U'达' && t[b - 1] == U'到') found = "target";
+    }
+    return found.empty() ? "actual" : found;
+  };
+
+  for (const Span& para : paragraphs) {
+    // Quantities and doubling idioms in this paragraph, in order.
+    struct Item { size_t pos; const Quantity* q; size_t dbl_end; double dbl; };
+    std::vector<Item> items;
+    for (const auto& q : quantities)
+      if (q.num_start >= para.start && q.num_start < para.end) items.push_back({q.start, &q, 0, 0});
+    for (size_t i = para.start; i < para.end; ++i) {
+      size_t e = 0;
+      if (const Cue* c = doubling.at(t, i, &e)) { items.push_back({i, nullptr, e, std::stod(c->value)}); i = e - 1; }
+    }
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
+
+    std::vector<Claim> claims;  // this paragraph's, in order
+    std::vector<size_t> claim_sentence;
+    std::vector<bool> claim_is_level;
+
+    auto fill_context = [&](Claim& c, size_t start, size_t subject_end, size_t end, bool counting) {
+      size_t ss, se, cs, ce;
+      sentence_bounds(start, para, &ss, &se);
+      clause_bounds(start, ss, se, &cs, &ce);
+      // A time word right after the subject still governs it (89个项目去年陆续落户).
+      const TimeMark* in_clause_after = nullptr;
+      if (!latest_before(years, cs, start))
+        for (const auto& m : years)
+          if (m.pos >= end && m.pos < ce) { in_clause_after = &m; break; }
+      if (const TimeMark* m = in_clause_after ? in_clause_after : latest_before(years, para.start, start)) {
+        c.year = m->year;
+        c.year_basis = m->basis;
+      } else {
+        c.year = doc_year;
+        c.year_basis = "document";
+      }
+      if (const PeriodMark* p = latest_before(periods, ss, start)) c.period = p->period;
+      const PlaceMark* place = nullptr;
+      for (const auto& m : places) {
+        if (m.pos >= start) break;
+        if (m.pos >= para.start && (!m.sentence_only || m.pos >= ss)) place = &m;
+      }
+      if (const PlaceMark* p = place) {
+        c.district = p->name;
+        c.district_code = p->code;
+      } else {
+        c.district = doc_district;
+        c.district_code = doc_code;
+      }
+      auto ind = indicator_for(t, cs, subject_end, end, ce, counting, lex);
+      c.indicator = ind.phrase;
+      c.indicator_code = ind.code;
+      c.modality = modality_for(cs, start, ce, ss);
+      return ss;
+    };
+    auto set_quote = [&](Claim& c, size_t s, size_t e) {
+      c.span_start = s;
+      c.span_end = e;
+      c.quote = u32_to_utf8(body.substr(s, e - s));
+    };
+
+    for (const Item& it : items) {
+      Rate rate;
+      bool is_rate = false;
+      if (!it.q) {
+        rate = {it.pos, it.dbl_end, it.pos, it.dbl};
+        is_rate = true;
+      } else {
+        const Quantity& q = *it.q;
+        if (!q.claim) continue;
+        int sign = 1;
+        size_t verb_start = 0;
+        bool verb = growth_verb_before(t, q.start, lex, &sign, &verb_start);
+        if (q.kind == QuantityKind::Percent && verb) {
+          rate = {q.start, q.end, verb_start, sign * q.value, false, q.qualifier, {}, {}};
+          if (q.low) { rate.low = sign * *q.low; rate.high = sign * *q.high; }
+          is_rate = true;
+        } else if (q.kind == QuantityKind::Multiple) {
+          if (verb) {
+            rate = {q.start, q.end, verb_start, sign * q.number * 100, false, q.qualifier, {}, {}};
+            is_rate = true;
+          } else {
+            // 是上年的1.1倍: growth of (x - 1) x 100 percent
+            size_t b = skip_ws_back(t, q.start);
+            if (b > 0 && t[b - 1] == U'的') {
+              size_t s = b - 1;
+              while (s > para.start && !is_clause_end(t[s - 1]) && t[s - 1] != U'是') --s;
+              if (s > para.start && t[s - 1] == U'是') {
+                rate = {q.start, q.end, s - 1, (q.number - 1) * 100, false, q.qualifier, {}, {}};
+                is_rate = true;
+              }
+            }
+            if (!is_rate) continue;
+          }
+        } else if (q.kind == QuantityKind::Points) {
+          rate = {q.start, q.end, verb ? verb_start : q.start, sign * q.number, true, q.qualifier, {}, {}};
+          is_rate = true;
+        }
+      }
+
+      size_t ss, se;
+      if (is_rate) {
+        sentence_bounds(rate.start, para, &ss, &se);
+        // Attach to the last claim in the sentence when nothing but bases and punctuation lies between.
+        Claim* target = nullptr;
+        for (size_t k = claims.size(); k-- > 0;) {
+          if (claims[k].span_start < ss) break;
+          if (rate.points || (!claims[k].growth_pct && claim_is_level[k] &&
+                              trivial_gap(t, claims[k].span_end, rate.verb_start, lex))) {
+            target = &claims[k];
+          }
+          break;
+        }
+        if (target) {
+          if (rate.points) { if (!target->growth_pp) target->growth_pp = rate.growth; }
+          else target->growth_pct = rate.growth;
+          continue;
+        }
+        Claim c;
+        set_quote(c, rate.start, rate.end);
+        if (rate.points) {
+          c.value = rate.growth < 0 ? -rate.growth : rate.growth;
+          c.unit = "pp";
+          c.unit_dimension = "ratio";
+          c.growth_pp = rate.growth;
+        } else {
+          c.growth_pct = rate.growth;
+        }
+        c.qualifier = rate.qualifier;
+        if (rate.low && !rate.points) { c.value_low = rate.low; c.value_high = rate.high; }
+        fill_context(c, rate.start, rate.verb_start, rate.end, false);
+        claims.push_back(std::move(c));
+        claim_sentence.push_back(ss);
+        claim_is_level.push_back(false);
+        continue;
+      }
+
+      const Quantity& q = *it.q;
+      Claim c;
+      set_quote(c, q.start, q.end);
+      c.value = q.value;
+      c.unit = q.unit;
+      c.unit_dimension = q.dimension;
+      c.qualifier = q.qualifier;
+      c.value_low = q.low;
+      c.value_high = q.high;
+      ss = fill_context(c, q.start, q.start, q.end, q.counting);
+      claims.push_back(std::move(c));
+      claim_sentence.push_back(ss);
+      claim_is_level.push_back(true);
+    }
+
+    // 与上年持平: a zero change on the level before it.
+    for (size_t i = para.start; i < para.end; ++i) {
+      size_t e = 0;
+      if (!flat.at(t, i, &e)) continue;
+      for (size_t k = claims.size(); k-- > 0;) {
+        if (claims[k].span_end > i) continue;
+        size_t ss, se;
+        sentence_bounds(i, para, &ss, &se);
+        if (claims[k].span_start >= ss && !claims[k].growth_pct && trivial_gap(t, claims[k].span_end, i, lex))
+          claims[k].growth_pct = 0.0;
+        break;
+      }
+      i = e - 1;
+    }
+    // Rank phrases (位列全省第九) stay on the claim before them in the sentence.
+    for (size_t i = para.start; i < para.end; ++i) {
+      size_t e = 0;
+      if (!rank_verbs.at(t, i, &e, false)) continue;
+      size_t j = e;
+      while (j < para.end && j - e < 10 && t[j] != U'第' && !is_clause_end(t[j])) ++j;
+      if (j < para.end && t[j] == U'第' && j + 1 < para.end) {
+        size_t k = j + 1;
+        while (k < para.end && k - j < 4 && !is_clause_end(t[k]) && t[k] != U'、') ++k;
+        size_t ss, se;
+        sentence_bounds(i, para, &ss, &se);
+        for (size_t m = claims.size(); m-- > 0;) {
+          if (claims[m].span_end > i) continue;
+          if (claims[m].span_start >= ss && claims[m].rank.empty())
+            claims[m].rank = u32_to_utf8(body.substr(i, k - i));
+          break;
+        }
+        i = k - 1;
+      }
+    }
+    for (auto& c : claims) result.claims.push_back(std::move(c));
+  }
+  std::sort(result.claims.begin(), result.claims.end(),
+            [](const Claim& a, const Claim& b) { return a.span_start < b.span_start; });
+  return result;
+}
+
 }  // namespace claimdb

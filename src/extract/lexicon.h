@@ -1,0 +1,83 @@
+// The extractor's vocabulary, loaded from the embedded schema/ tables:
+// unit words (unit_words.tsv), cue words (cues.tsv) and indicator aliases
+// (indicators.tsv), each searchable by longest match at a text position.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace claimdb::extract {
+
+// A word list searchable by longest match. Payloads are indices into a
+// caller's table. With skip_space, whitespace between the word's characters
+// is allowed (scanned text: "超\n过", "以\n上").
+class WordTrie {
+ public:
+  void add(std::u32string_view word, int payload);
+  struct Match { size_t end = 0; int payload = -1; };
+  // Longest word starting at text[pos]; payload -1 when none.
+  Match longest(std::u32string_view text, size_t pos, bool skip_space = true) const;
+  // Longest word ending exactly at text[end) (searching backwards).
+  Match longest_ending(std::u32string_view text, size_t end, bool skip_space = true) const;
+
+ private:
+  struct Node { std::unordered_map<char32_t, int> next; int payload = -1; };
+  std::vector<Node> fwd_{1}, bwd_{1};
+};
+
+struct UnitWord {
+  std::string word;
+  std::string unit;       // canonical code (units.tsv)
+  std::string dimension;  // currency, count, area, ...
+  double factor = 1;
+  bool counting = false;
+};
+
+struct Cue {
+  std::string kind, word, value;
+};
+
+struct Indicator {
+  std::string code, name_zh, name_en, category;
+};
+
+class Lexicon {
+ public:
+  // The lexicon built from the embedded tables (loaded once, thread-safe).
+  static const Lexicon& instance();
+
+  std::vector<UnitWord> units;
+  WordTrie unit_trie;
+  const UnitWord* unit_at(std::u32string_view text, size_t pos, size_t* end) const;
+
+  // Cue words of one kind (e.g. "growth_verb").
+  struct CueSet {
+    std::vector<Cue> cues;
+    WordTrie trie;
+    const Cue* at(std::u32string_view text, size_t pos, size_t* end, bool skip_space = true) const;
+    const Cue* ending_at(std::u32string_view text, size_t end, size_t* start, bool skip_space = true) const;
+    // Leftmost occurrence in text[from, to); returns npos when none.
+    size_t find(std::u32string_view text, size_t from, size_t to, const Cue** cue = nullptr,
+                size_t* end = nullptr) const;
+  };
+  const CueSet& cues(std::string_view kind) const;
+
+  std::vector<Indicator> indicators;
+  WordTrie indicator_trie;  // aliases -> index into indicators
+  // The indicator whose longest alias occurs in `phrase`; nullptr if none.
+  const Indicator* indicator_in(std::u32string_view phrase) const;
+
+  // Dimension of a canonical unit code ("" when unknown).
+  std::string dimension_of(const std::string& unit) const;
+
+ private:
+  Lexicon();
+  std::unordered_map<std::string, CueSet> cue_sets_;
+  std::unordered_map<std::string, std::string> dimensions_;
+  CueSet empty_;
+};
+
+}  // namespace claimdb::extract

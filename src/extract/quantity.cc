@@ -1,0 +1,366 @@
+#include "extract/quantity.h"
+
+#include <cmath>
+
+#include "extract/lexicon.h"
+#include "extract/number_lexer.h"
+#include "extract/text_fold.h"
+
+namespace claimdb::extract {
+
+namespace {
+
+size_t skip_ws(std::u32string_view t, size_t i) {
+  while (i < t.size() && is_space(t[i])) ++i;
+  return i;
+}
+size_t skip_ws_back(std::u32string_view t, size_t i) {
+  while (i > 0 && is_space(t[i - 1])) --i;
+  return i;
+}
+
+bool year_like(const Numeral& n) {
+  if (n.has_decimal || n.has_separator || n.has_scale || n.more_than) return false;
+  if (n.chinese) return n.digit_sequence && n.int_digits == 4 && n.value >= 1900 && n.value <= 2100;
+  return n.int_digits == 4 && n.value >= 1900 && n.value <= 2100;
+}
+
+// Reads the unit after a numeral: unit words from the table, 倍, and the
+// split form 两个多月 (classifier 个, qualifier 多, then 月).
+struct UnitRead {
+  size_t end = 0;
+  const UnitWord* unit = nullptr;
+  bool multiple = false;
+  bool more_than = false;
+};
+
+UnitRead read_unit(std::u32string_view t, size_t pos, const Lexicon& lex) {
+  UnitRead r;
+  size_t i = skip_ws(t, pos);
+  if (i >= t.size()) return r;
+  if (t[i] == U'倍') {
+    r.end = i + 1;
+    r.multiple = true;
+    return r;
+  }
+  size_t end = 0;
+  const UnitWord* u = lex.unit_at(t, i, &end);
+  if (!u) return r;
+  // A classifier that starts a longer word (项目, 个人, 位于) is not a unit.
+  size_t bend = 0;
+  if (lex.cues("unit_blocker").at(t, i, &bend, false) && bend > end) return r;
+  // Latin units must not run into more letters (5G, 3D, 4MWh is its own word).
+  if (is_ascii_alpha(t[end - 1]) && end < t.size() && is_ascii_alpha(t[end])) return r;
+  r.unit = u;
+  r.end = end;
+  // 两个多月, 三个多小时
+  if (u->word == "个") {
+    size_t k = skip_ws(t, end);
+    if (k < t.size() && (t[k] == U'多' || t[k] == U'余')) {
+      size_t e2 = 0;
+      const UnitWord* u2 = lex.unit_at(t, skip_ws(t, k + 1), &e2);
+      size_t m = skip_ws(t, k + 1);
+      if (m < t.size() && t[m] == U'月') {
+        static const UnitWord month{"个月", "month", "duration", 1, false};
+        r.unit = &month;
+        r.end = m + 1;
+        r.more_than = true;
+      } else if (u2 && u2->dimension == "duration") {
+        r.unit = u2;
+        r.end = e2;
+        r.more_than = true;
+      }
+    } else if (k < t.size() && t[k] == U'月') {
+      static const UnitWord month{"个月", "month", "duration", 1, false};
+      r.unit = &month;
+      r.end = k + 1;
+    }
+  }
+  return r;
+}
+
+void set_unit(Quantity& q, const UnitWord* u) {
+  q.unit = u->unit;
+  q.dimension = u->dimension;
+  q.counting = u->counting;
+  if (u->unit == "percent" || u->unit == "permille") q.kind = QuantityKind::Percent;
+  if (u->unit == "pp") q.kind = QuantityKind::Points;
+}
+
+}  // namespace
+
+TextMarks TextMarks::compute(std::u32string_view t) {
+  TextMarks m;
+  m.quote_len.assign(t.size(), 0);
+  m.in_title.assign(t.size(), false);
+  m.quote_open_at.assign(t.size(), false);
+  // Quotes: pair each opening mark with the next closing mark within a paragraph-ish distance.
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == U'“' || t[i] == U'「' || t[i] == U'『') {
+      char32_t close = t[i] == U'“' ? U'”' : (t[i] == U'「' ? U'」' : U'』');
+      size_t j = i + 1;
+      while (j < t.size() && j - i < 200 && t[j] != close && t[j] != t[i]) ++j;
+      if (j < t.size() && t[j] == close) {
+        m.quote_open_at[i] = true;
+        int len = static_cast<int>(j - i - 1);
+        for (size_t k = i + 1; k < j; ++k) m.quote_len[k] = len;
+        i = j;
+      }
+    } else if (t[i] == U'《') {
+      size_t j = i + 1;
+      while (j < t.size() && j - i < 100 && t[j] != U'》' && t[j] != U'\n') ++j;
+      if (j < t.size() && t[j] == U'》')
+        for (size_t k = i + 1; k < j; ++k) m.in_title[k] = true;
+    }
+  }
+  return m;
+}
+
+bool read_year(std::u32string_view t, size_t pos, int* year, size_t* end) {
+  if (pos > 0 && (is_digit(t[pos - 1]) || t[pos - 1] == U'.')) return false;
+  auto n = read_numeral(t, pos);
+  if (!n || !year_like(*n)) return false;
+  size_t k = skip_ws(t, n->end);
+  if (k >= t.size() || t[k] != U'年') return false;
+  *year = static_cast<int>(n->value);
+  *end = k + 1;
+  return true;
+}
+
+std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& marks, const Lexicon& lex) {
+  std::vector<Quantity> out;
+  const auto& qpre = lex.cues("qualifier_prefix");
+  const auto& qsuf = lex.cues("qualifier_suffix");
+  const auto& qsuf_dur = lex.cues("qualifier_suffix_duration");
+  const auto& range_sep = lex.cues("range_sep");
+  const auto& noncl_prev = lex.cues("nonclaim_prev");
+  const auto& noncl_next = lex.cues("nonclaim_next");
+  const auto& noun_unit = lex.cues("noun_unit");
+  const auto& money_noun = lex.cues("money_noun");
+
+  size_t i = 0;
+  while (i < t.size()) {
+    char32_t c = t[i];
+    bool percent_words = false;  // 百分之五十
+    size_t num_pos = i;
+    if (c == U'百' && i + 2 < t.size() && t[i + 1] == U'分' && t[i + 2] == U'之') {
+      percent_words = true;
+      num_pos = i + 3;
+    }
+    if (!starts_numeral(c) || (is_digit(c) && i > 0 && (is_digit(t[i - 1]) || t[i - 1] == U'.'))) {
+      ++i;
+      continue;
+    }
+    // A Chinese numeral glued to a preceding numeral character was already read.
+    auto n = read_numeral(t, num_pos);
+    if (!n) { ++i; continue; }
+
+    Quantity q;
+    q.num_start = i;
+    q.start = i;
+    q.chinese = n->chinese;
+    q.number = n->value;
+    size_t end = n->end;
+    bool more_than = n->more_than;
+
+    // Arabic digits glued to Latin letters are names and versions (supOS4.0, H5, 5G).
+    if (!n->chinese && i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == U'.' || t[i - 1] == U'-')) {
+      q.claim = false;
+      q.not_claim = "code";
+    }
+
+    // 800余名 / 1100 余件: qualifier between numeral and unit
+    size_t k = skip_ws(t, end);
+    if (k < t.size() && (t[k] == U'多' || t[k] == U'余')) {
+      size_t probe = 0;
+      auto ur = read_unit(t, k + 1, lex);
+      (void)probe;
+      if (ur.unit || ur.multiple) {
+        more_than = true;
+        end = k + 1;
+      }
+    }
+
+    UnitRead ur;
+    if (percent_words) {
+      static const UnitWord pct{"%", "percent", "ratio", 1, false};
+      ur.unit = &pct;
+      ur.end = end;
+    } else {
+      ur = read_unit(t, end, lex);
+    }
+    if (ur.more_than) more_than = true;
+
+    // Ranges: 2至3家, 10%—15%, 一到两家
+    bool is_range = false;
+    double high_number = 0;
+    {
+      size_t after_first = ur.unit || ur.multiple ? ur.end : end;
+      size_t s = skip_ws(t, after_first);
+      size_t send = 0;
+      if (s < t.size() && range_sep.at(t, s, &send)) {
+        size_t s2 = skip_ws(t, send);
+        if (s2 < t.size() && starts_numeral(t[s2])) {
+          auto n2 = read_numeral(t, s2);
+          if (n2 && n2->chinese == n->chinese && n2->value > n->value) {
+            auto ur2 = read_unit(t, n2->end, lex);
+            bool units_agree = (!ur.unit && !ur.multiple) ||
+                               (ur.unit && ur2.unit && ur.unit->unit == ur2.unit->unit) ||
+                               (ur.multiple && ur2.multiple);
+            if ((ur2.unit || ur2.multiple) && units_agree && !year_like(*n)) {
+              is_range = true;
+              high_number = n2->value;
+              end = n2->end;
+              ur = ur2;
+            } else if (year_like(*n) && year_like(*n2)) {
+              // 2019—2022年: a span of years, not a quantity
+              q.claim = false;
+              q.not_claim = "year range";
+              end = n2->end;
+            }
+          }
+        }
+      }
+    }
+
+    if (ur.unit) {
+      set_unit(q, ur.unit);
+      q.end = ur.end;
+    } else if (ur.multiple) {
+      q.kind = QuantityKind::Multiple;
+      q.end = ur.end;
+    } else {
+      q.end = end;
+    }
+    double factor = ur.unit ? ur.unit->factor : 1;
+
+    // Years and dates are not claims: 2019年, 二〇一九年, 3月17日.
+    {
+      size_t a = skip_ws(t, end);
+      if (a < t.size() && (t[a] == U'年' || t[a] == U'月' || t[a] == U'日' || t[a] == U'号') && !ur.unit && !ur.multiple) {
+        q.claim = false;
+        q.not_claim = "date";
+      }
+      if (year_like(*n) && !ur.unit && !ur.multiple && !is_range) {
+        q.claim = false;
+        q.not_claim = "year";
+      }
+    }
+
+    // No unit: a scale word and a noun that implies the counting word
+    // (800多万注册用户), or money words around it (营收300亿).
+    if (!ur.unit && !ur.multiple && q.claim) {
+      bool inferred = false;
+      if (n->has_scale && !n->chinese) {
+        size_t a = skip_ws(t, q.end);
+        size_t limit = a;
+        while (limit < t.size() && limit - a < 10 && is_han(t[limit])) ++limit;
+        const Cue* cue = nullptr;
+        if (noun_unit.find(t, a, limit, &cue) != std::u32string_view::npos) {
+          size_t dummy;
+          const UnitWord* u = lex.unit_at(std::u32string_view(U"" ), 0, &dummy);
+          (void)u;
+          for (const auto& uw : lex.units)
+            if (uw.word == cue->value) { set_unit(q, &uw); factor = 1; inferred = true; break; }
+        } else if (n->value >= 1e8 || t[n->end - 1] == U'亿') {
+          // 亿 with no unit word: newspapers drop 元 after money words only
+          size_t from = q.start >= 20 ? q.start - 20 : 0;
+          if (money_noun.find(t, from, q.start) != std::u32string_view::npos)
+            for (const auto& uw : lex.units)
+              if (uw.word == "元") { set_unit(q, &uw); inferred = true; break; }
+        }
+      }
+      if (!inferred) {
+        q.claim = false;
+        q.not_claim = "no unit";
+      }
+    }
+
+    // Qualifier before the numeral (约, 近, 超过, 突破, 上千).
+    {
+      size_t b = skip_ws_back(t, q.start);
+      size_t qs = 0;
+      const Cue* cue = qpre.ending_at(t, b, &qs);
+      if (cue && !(cue->word == "上" && !n->bare_scale)) {
+        q.qualifier = cue->value;
+        q.start = qs;
+      }
+    }
+    // Qualifier after the unit (以上, 左右, 以内 for durations).
+    size_t suffix_end = q.end;
+    {
+      size_t a = skip_ws(t, q.end);
+      size_t se = 0;
+      const Cue* cue = qsuf.at(t, a, &se);
+      if (!cue && q.dimension == "duration") cue = qsuf_dur.at(t, a, &se);
+      if (cue) {
+        if (q.qualifier == "exact") q.qualifier = cue->value;
+        suffix_end = se;
+      }
+    }
+    if (more_than && q.qualifier == "exact") q.qualifier = "more_than";
+
+    // Values
+    q.value = q.number * factor;
+    if (is_range) {
+      q.qualifier = "range";
+      q.low = q.number * factor;
+      q.high = high_number * factor;
+    }
+
+    // Ordinals, codes and periods: 第四届, 前两个月, 每两月.
+    if (q.claim) {
+      size_t b = skip_ws_back(t, q.start);
+      if (noncl_prev.ending_at(t, b, nullptr, false)) { q.claim = false; q.not_claim = "ordinal"; }
+    }
+    // Words after the number that make it a name (4号线, 500强, 第六代, 百亿级).
+    if (q.claim && !ur.unit && !ur.multiple) {
+      size_t a = skip_ws(t, q.end);
+      if (noncl_next.at(t, a, nullptr, false)) { q.claim = false; q.not_claim = "name"; }
+    }
+    if (q.claim && ur.unit && q.end < t.size() && noncl_next.at(t, q.end, nullptr, false) &&
+        (t[q.end] == U'级' || t[q.end] == U'强')) {
+      q.claim = false;
+      q.not_claim = "name";
+    }
+    // Chinese numerals: 一 alone is mostly "a" (一个, 一名); slogans and names
+    // (三个“一号工程”, “百名干部助百企”) are not figures; bare scale words
+    // counting things need a qualifier (上千家 yes, 万人计划 no).
+    if (q.claim && n->chinese) {
+      bool rate_word = q.kind != QuantityKind::Amount;
+      if (q.number == 1 && !is_range && q.qualifier == "exact" && !rate_word) {
+        q.claim = false;
+        q.not_claim = "one";
+      }
+      if (marks.quote_len[i] > 0) { q.claim = false; q.not_claim = "slogan"; }
+      size_t a = skip_ws(t, suffix_end);
+      if (a < t.size() && marks.quote_open_at[a] && q.counting) { q.claim = false; q.not_claim = "name"; }
+      if (n->bare_scale && q.counting && q.qualifier == "exact") { q.claim = false; q.not_claim = "bare scale"; }
+      if (n->digit_sequence) { q.claim = false; q.not_claim = "digits"; }
+    }
+    // Short quoted names hold numbers that are not figures (“最多80天”, “246”).
+    if (q.claim && marks.quote_len[i] > 0 && marks.quote_len[i] < 10) { q.claim = false; q.not_claim = "quoted name"; }
+    if (q.claim && marks.in_title[i]) { q.claim = false; q.not_claim = "title"; }
+    // Thresholds: 亿元以上项目, 5000万元以上重大工业投资项目 describe a class, not a figure.
+    if (q.claim && !q.counting && q.kind == QuantityKind::Amount && q.dimension != "duration" && suffix_end > q.end) {
+      size_t a = skip_ws(t, suffix_end);
+      if (a < t.size() && t[a] == U'的') a = skip_ws(t, a + 1);
+      if (a < t.size() && is_han(t[a]) && (q.qualifier == "more_than" || q.qualifier == "less_than")) {
+        q.claim = false;
+        q.not_claim = "threshold";
+      }
+    }
+    if (q.claim && q.kind == QuantityKind::Amount && q.dimension != "currency" && q.value == 0) {
+      q.claim = false;
+      q.not_claim = "zero";
+    }
+    q.end = suffix_end;
+    if (!std::isfinite(q.value)) q.value = 0;
+    out.push_back(q);
+    i = std::max(q.end, end);
+    if (i <= q.num_start) i = q.num_start + 1;
+  }
+  return out;
+}
+
+}  // namespace claimdb::extract

@@ -1,0 +1,321 @@
+#include "extract/scope.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "claimdb/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/number_lexer.h"
+#include "extract/text_fold.h"
+#include "util/utf.h"
+
+namespace claimdb::extract {
+
+namespace {
+
+size_t skip_ws(std::u32string_view t, size_t i) {
+  while (i < t.size() && is_space(t[i])) ++i;
+  return i;
+}
+
+bool ends_sentence(std::u32string_view line) {
+  size_t e = line.size();
+  while (e > 0 && is_space(line[e - 1])) --e;
+  if (e == 0) return false;
+  char32_t c = line[e - 1];
+  if (c == U'。' || c == U'!' || c == U'?' || c == U'…' || c == U'！' || c == U'？') return true;
+  if ((is_close_quote(c) || c == U')' || c == U'）') && e >= 2) {
+    char32_t b = line[e - 2];
+    return b == U'。' || b == U'!' || b == U'?' || b == U'…';
+  }
+  return false;
+}
+
+bool has_punct(std::u32string_view line) {
+  for (char32_t c : line)
+    if (is_clause_end(c) || c == U'、' || is_open_quote(c) || is_close_quote(c)) return true;
+  return false;
+}
+
+std::u32string_view trim(std::u32string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && is_space(s[a])) ++a;
+  while (b > a && is_space(s[b - 1])) --b;
+  return s.substr(a, b - a);
+}
+
+}  // namespace
+
+std::vector<Span> logical_paragraphs(std::u32string_view t) {
+  struct Line { size_t start, end; bool blank_before, blank_after; };
+  std::vector<Line> lines;
+  size_t s = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == U'\n') {
+      if (!trim(t.substr(s, i - s)).empty()) lines.push_back({s, i, false, false});
+      s = i + 1;
+    }
+  }
+  for (size_t k = 0; k < lines.size(); ++k) {
+    auto gap_blank = [&](size_t a, size_t b) {
+      int nl = 0;
+      for (size_t i = a; i < b; ++i) nl += t[i] == U'\n';
+      return nl >= 2;
+    };
+    lines[k].blank_before = k == 0 || gap_blank(lines[k - 1].end, lines[k].start);
+    lines[k].blank_after = k + 1 == lines.size() || gap_blank(lines[k].end, lines[k + 1].start);
+  }
+  std::vector<Span> out;
+  bool open = false;
+  Span cur{0, 0};
+  for (const auto& l : lines) {
+    auto text = trim(t.substr(l.start, l.end - l.start));
+    bool heading = !text.empty() && text[0] == U'#';
+    bool caption = l.blank_before && l.blank_after && text.size() <= 20 && !has_punct(text);
+    if (heading || caption) {
+      // Its own paragraph; an open paragraph interrupted by a caption continues after it.
+      if (heading && open) { out.push_back(cur); open = false; }
+      out.push_back({l.start, l.end});
+      continue;
+    }
+    if (!open) { cur = {l.start, l.end}; open = true; }
+    else cur.end = l.end;
+    if (ends_sentence(text)) { out.push_back(cur); open = false; }
+  }
+  if (open) out.push_back(cur);
+  std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  return out;
+}
+
+std::optional<int> infer_document_year(std::u32string_view t) {
+  std::optional<int> best;
+  for (size_t i = 0; i < t.size(); ++i) {
+    int y;
+    size_t e;
+    if (read_year(t, i, &y, &e)) {
+      if (!best || y > *best) best = y;
+      i = e - 1;
+    }
+  }
+  return best;
+}
+
+void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const TextMarks& marks, const Lexicon& lex,
+                     std::vector<TimeMark>* years, std::vector<PeriodMark>* periods) {
+  const auto& rel = lex.cues("time_relative");
+  const auto& now = lex.cues("time_now");
+  const auto& recent = lex.cues("time_recent_years");
+  const auto& since = lex.cues("year_since");
+  const auto& basis_lead = lex.cues("basis_lead");
+  const auto& period = lex.cues("period");
+  auto plus = [&](int d) -> std::optional<int> { if (doc_year) return *doc_year + d; return std::nullopt; };
+
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (marks.in_title[i]) continue;
+    size_t e = 0;
+    int y = 0;
+    // 2019年, 二〇一九年; "2022年以来" means up to now.
+    if (read_year(t, i, &y, &e)) {
+      size_t a = skip_ws(t, e);
+      size_t se = 0;
+      if (since.at(t, a, &se)) years->push_back({i, se, plus(0), "now"});
+      else years->push_back({i, e, y, "explicit"});
+      // 2023年3月: the month is a period
+      i = e - 1;
+      continue;
+    }
+    // 2019 海曙数字经济发展大会: a bare year naming an event
+    if (is_digit(t[i]) && (i == 0 || !is_digit(t[i - 1]))) {
+      auto n = read_numeral(t, i);
+      if (n && !n->has_decimal && !n->has_scale && n->int_digits == 4 && n->value >= 1949 && n->value <= 2100) {
+        size_t a = skip_ws(t, n->end);
+        size_t ue = 0;
+        if (a > n->end && a < t.size() && is_han(t[a]) && !lex.unit_at(t, a, &ue) && t[a] != U'年' &&
+            t[a] != U'多' && t[a] != U'余')
+          years->push_back({i, n->end, static_cast<int>(n->value), "explicit"});
+        i = n->end - 1;
+        continue;
+      }
+    }
+    // 近三年, 过去五年: the last full years
+    size_t re = 0;
+    if (recent.at(t, i, &re) && re < t.size() && starts_numeral(t[re])) {
+      auto n = read_numeral(t, re);
+      if (n) {
+        size_t a = skip_ws(t, n->end);
+        if (a < t.size() && t[a] == U'年') {
+          years->push_back({i, a + 1, plus(-1), "relative"});
+          i = a;
+          continue;
+        }
+      }
+    }
+    // 三年内: a horizon ending N-1 years after the document's year
+    if (starts_numeral(t[i]) && !is_digit(t[i])) {
+      auto n = read_numeral(t, i);
+      if (n && !n->digit_sequence && n->value >= 1 && n->value <= 10) {
+        size_t a = skip_ws(t, n->end);
+        if (a + 1 < t.size() && t[a] == U'年' && t[a + 1] == U'内') {
+          years->push_back({i, a + 2, plus(static_cast<int>(n->value) - 1), "relative"});
+          i = a + 1;
+          continue;
+        }
+      }
+    }
+    const Cue* c = rel.at(t, i, &e);
+    if (c) {
+      size_t bs = 0;
+      bool is_basis = basis_lead.ending_at(t, i, &bs, true) != nullptr;
+      size_t a = skip_ws(t, e);
+      if (a + 1 < t.size() && t[a] == U'同' && t[a + 1] == U'期') is_basis = true;
+      if (!is_basis) years->push_back({i, e, plus(std::stoi(c->value)), "relative"});
+      i = e - 1;
+      continue;
+    }
+    if (now.at(t, i, &e)) {
+      years->push_back({i, e, plus(0), "now"});
+      i = e - 1;
+      continue;
+    }
+    if (period.at(t, i, &e)) {
+      std::u32string p(t.substr(i, e - i));
+      periods->push_back({i, e, u32_to_utf8(p)});
+      i = e - 1;
+      continue;
+    }
+    // Months as periods: 3月, 1—5月, 1-5月份 (not dates: 3月17日)
+    if (is_digit(t[i]) && (i == 0 || !is_digit(t[i - 1]))) {
+      auto n = read_numeral(t, i);
+      if (n && !n->has_decimal && n->value >= 1 && n->value <= 12) {
+        size_t a = skip_ws(t, n->end);
+        size_t month_end = 0;
+        if (a < t.size() && (t[a] == U'—' || t[a] == U'-' || t[a] == U'~' || t[a] == U'至')) {
+          auto n2 = read_numeral(t, skip_ws(t, a + 1));
+          if (n2 && n2->value <= 12) a = skip_ws(t, n2->end);
+        }
+        if (a < t.size() && t[a] == U'月') {
+          month_end = a + 1;
+          size_t b = skip_ws(t, month_end);
+          bool date = b < t.size() && is_digit(t[b]);
+          if (!date) {
+            if (month_end < t.size() && t[month_end] == U'份') ++month_end;
+            std::u32string p(t.substr(i, month_end - i));
+            p.erase(std::remove_if(p.begin(), p.end(), is_space), p.end());
+            periods->push_back({i, month_end, u32_to_utf8(p)});
+          }
+          i = month_end - 1;
+          continue;
+        }
+        i = n->end - 1;
+      }
+    }
+  }
+}
+
+const Place* document_place(const Gazetteer& gaz, const std::string& district, std::u32string_view folded) {
+  if (district.empty()) return nullptr;
+  auto cands = gaz.lookup(district);
+  if (cands.empty()) return nullptr;
+  if (cands.size() == 1) return cands[0];
+  // Several divisions share the name: prefer the one whose city or province the text names.
+  std::map<std::string, int> mentioned;
+  for (const auto& m : gaz.find_mentions(folded))
+    for (const Place* p : m.candidates) mentioned[p->name]++;
+  const Place* best = cands[0];
+  int best_score = -1;
+  for (const Place* p : cands) {
+    int score = 0;
+    if (!p->city.empty() && mentioned.count(p->city)) score += 2 * mentioned[p->city];
+    if (mentioned.count(p->province)) score += mentioned[p->province];
+    if (score > best_score) { best_score = score; best = p; }
+  }
+  return best;
+}
+
+std::vector<PlaceMark> find_place_marks(std::u32string_view t, const Gazetteer& gaz, const Place* doc,
+                                        const TextMarks& marks, const Lexicon& lex) {
+  std::vector<PlaceMark> out;
+  std::set<std::string> ancestors;
+  for (const Place* p = doc ? gaz.parent(*doc) : nullptr; p; p = gaz.parent(*p)) ancestors.insert(p->code);
+  const auto& nongov = lex.cues("place_nongoverning_next");
+  const auto& org = lex.cues("org_suffix");
+  const auto& rank = lex.cues("rank_verb");
+  const auto& scope = lex.cues("place_scope");
+  const auto& town = lex.cues("town_suffix");
+
+  const auto& lead = lex.cues("indicator_lead");
+  auto governs_here = [&](size_t pos, size_t end) {
+    size_t a = skip_ws(t, end);
+    if (nongov.at(t, a, nullptr)) return false;
+    if (org.at(t, a, nullptr)) return false;
+    // A place opening an organisation's name (上海交大宁波人工智能研究院, 北京银行宁波分行)
+    for (size_t k = a; k < t.size() && k < a + 12 && (is_han(t[k]) || is_ascii_alpha(t[k])); ++k)
+      if (org.at(t, k, nullptr, false)) return false;
+    size_t rs = 0;
+    if (pos > 0 && rank.ending_at(t, pos, &rs)) return false;
+    if (marks.in_title[pos]) return false;
+    return true;
+  };
+  // 全市 governs as the subject of its clause (全市实现生产总值...), not as an
+  // attribute or object (入围全市制造业500强, 在全省大会上).
+  auto at_clause_start = [&](size_t pos) {
+    size_t b = pos;
+    while (true) {
+      while (b > 0 && is_space(t[b - 1])) --b;
+      if (b == 0 || is_clause_end(t[b - 1])) return true;
+      size_t s = 0;
+      if (lead.ending_at(t, b, &s, false)) { b = s; continue; }
+      return false;
+    }
+  };
+
+  std::set<std::string> seen_full;  // places named in full so far: their short names may govern
+  for (const auto& m : gaz.find_mentions(t)) {
+    std::string name = u32_to_utf8(t.substr(m.start, m.end - m.start));
+    const Place* p = gaz.resolve(name, doc);
+    size_t end = m.end;
+    // A known short name followed by 镇/乡/街道 names a local town the gazetteer lacks (吉林镇).
+    size_t te = 0;
+    bool local_town = false;
+    if (town.at(t, m.end, &te, false) && (!p || p->level != "town")) {
+      bool known = p && p->name.size() > name.size();
+      if (!known) {
+        local_town = true;
+        end = te;
+      }
+    }
+    if (!governs_here(m.start, end)) continue;
+    if (local_town) {
+      out.push_back({m.start, end, u32_to_utf8(t.substr(m.start, end - m.start)), ""});
+      continue;
+    }
+    if (!p) continue;
+    if (ancestors.count(p->code)) continue;  // 宁波 in a 海曙区 document names an organisation or the wider area
+    bool full = name == p->name;
+    if (full) seen_full.insert(p->code);
+    bool near = doc && (p->province == doc->province);
+    if (!full && !near && !seen_full.count(p->code) && p->level != "province") continue;
+    out.push_back({m.start, end, p->name, p->code});
+  }
+  // 全省 / 全市 / 全区: the document's own province, city, district.
+  if (doc) {
+    for (size_t i = 0; i < t.size(); ++i) {
+      size_t e = 0;
+      const Cue* c = scope.at(t, i, &e, false);
+      if (!c) continue;
+      if (governs_here(i, e)) {
+        const Place* p = doc;
+        if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
+        else if (c->value == "city") p = gaz.city_of(*doc) ? gaz.city_of(*doc) : doc;
+        bool own = p == doc;
+        if (p && (own || at_clause_start(i))) out.push_back({i, e, p->name, p->code, !own});
+      }
+      i = e - 1;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PlaceMark& a, const PlaceMark& b) { return a.pos < b.pos; });
+  return out;
+}
+
+}  // namespace claimdb::extract

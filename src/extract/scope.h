@@ -1,0 +1,66 @@
+// Context that governs a figure from outside its clause: logical
+// paragraphs (lines re-joined where layout broke a sentence), time
+// expressions (2019年, 去年, 目前, 一季度) and place mentions (海曙区, 全市,
+// 洞桥镇). A time word or place governs what follows it in its paragraph
+// until the next one.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/quantity.h"
+
+namespace claimdb {
+struct Place;
+class Gazetteer;
+}
+
+namespace claimdb::extract {
+
+class Lexicon;
+
+struct Span {
+  size_t start, end;
+};
+
+// Paragraphs as a reader sees them: a line that does not end a sentence
+// continues into the next one, across blank lines; short unpunctuated lines
+// standing alone (photo captions) and headings are paragraphs of their own.
+std::vector<Span> logical_paragraphs(std::u32string_view folded);
+
+struct TimeMark {
+  size_t pos = 0, end = 0;
+  std::optional<int> year;  // empty: the document's year is unknown
+  std::string basis;        // explicit, relative, now
+};
+struct PeriodMark {
+  size_t pos = 0, end = 0;
+  std::string period;  // as written: 一季度, 1—5月, 上半年
+};
+
+// Time expressions in order of position.
+void find_time_marks(std::u32string_view folded, std::optional<int> doc_year, const TextMarks& marks,
+                     const Lexicon& lex, std::vector<TimeMark>* years, std::vector<PeriodMark>* periods);
+
+// The document year when no manifest gives one: the latest explicit year
+// written in the text (figures are reported after the year they describe).
+std::optional<int> infer_document_year(std::u32string_view folded);
+
+struct PlaceMark {
+  size_t pos = 0, end = 0;
+  std::string name;  // official name (or the town name as written when not in the gazetteer)
+  std::string code;  // GB/T 2260 code, empty when not in the gazetteer
+  bool sentence_only = false;  // 全市/全省 as a clause's subject: governs its own sentence only
+};
+
+// The document's own place, resolving an ambiguous manifest name (江北区) by
+// the cities and provinces the text mentions.
+const Place* document_place(const Gazetteer& gaz, const std::string& district, std::u32string_view folded);
+
+// Place mentions that govern the figures after them.
+std::vector<PlaceMark> find_place_marks(std::u32string_view folded, const Gazetteer& gaz, const Place* doc_place,
+                                        const TextMarks& marks, const Lexicon& lex);
+
+}  // namespace claimdb::extract
