@@ -164,6 +164,17 @@ TEST_F(WriterTest, LinksClaimsToThePassageHoldingTheirStart) {
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM claims_flat c JOIN documents d USING (doc) WHERE substr(d.body, c.span_start + 1, c.span_end - c.span_start) = c.quote").getInt(), 2);
 }
 
+TEST_F(WriterTest, NestedPassagesLinkTheInnermost) {
+  // A sentence [0, 24) interrupted by a caption [15, 24) that is a passage of its own.
+  std::vector<Passage> nested = {{0, 24, 0}, {15, 24, 1}};
+  writer.replace(doc(), body32, nested, {claim(4, 12), claim(20, 23)});
+  SQLite::Statement st(db, "SELECT p.seq FROM claims c JOIN passages p ON p.id = c.passage_id ORDER BY c.span_start");
+  ASSERT_TRUE(st.executeStep());
+  EXPECT_EQ(st.getColumn(0).getInt(), 0);
+  ASSERT_TRUE(st.executeStep());
+  EXPECT_EQ(st.getColumn(0).getInt(), 1);
+}
+
 TEST_F(WriterTest, RejectsAQuoteThatIsNotTheText) {
   Claim c = claim(4, 12);
   c.quote = "1170亿元";

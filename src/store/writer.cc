@@ -38,6 +38,20 @@ std::string span_text(const Claim& c) {
   return out;
 }
 
+// Index of the passage holding code point `pos`. Passages are in start
+// order but may nest (a caption inside the sentence it interrupted): the
+// innermost one wins. Scans back from the last passage starting at or before pos.
+std::optional<size_t> passage_holding(const std::vector<Passage>& passages, size_t pos) {
+  auto it = std::upper_bound(passages.begin(), passages.end(), pos,
+                             [](size_t v, const Passage& p) { return v < p.start; });
+  std::optional<size_t> best;
+  for (size_t k = it - passages.begin(); k-- > 0;) {
+    const Passage& p = passages[k];
+    if (pos < p.end && (!best || p.end - p.start < passages[*best].end - passages[*best].start)) best = k;
+  }
+  return best;
+}
+
 }  // namespace
 
 DocumentWriter::DocumentWriter(SQLite::Database& db)
@@ -129,13 +143,10 @@ void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, 
   }
 
   for (const Claim& c : claims) {
-    // The passage holding span_start: the last one starting at or before it, if it reaches that far.
-    auto it = std::upper_bound(passages.begin(), passages.end(), c.span_start,
-                               [](size_t pos, const Passage& p) { return pos < p.start; });
     i = 1;
     ins_claim_.bind(i++, d.doc);
-    if (it != passages.begin() && c.span_start < std::prev(it)->end)
-      ins_claim_.bind(i++, passage_ids[std::prev(it) - passages.begin()]);
+    if (auto k = passage_holding(passages, c.span_start))
+      ins_claim_.bind(i++, passage_ids[*k]);
     else
       ins_claim_.bind(i++);
     bind_size(ins_claim_, i++, c.span_start);
