@@ -139,12 +139,13 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     *e = b;
   };
 
+  size_t para_start_for_modality = 0;
   auto modality_for = [&](size_t clause_start, size_t pos, size_t clause_end, size_t sent_start) -> std::string {
     auto valid = [&](size_t at, const Cue* c) {
       if (c->word != "将") return true;
       // 将 marks the future only after a subject or adverb, not as the object marker (将产量拔高)
       if (at == 0 || !is_han(t[at - 1])) return true;
-      return std::u32string_view(U"还也并又即更将年").find(t[at - 1]) != std::u32string_view::npos;
+      return std::u32string_view(U"还也并又即更将年们").find(t[at - 1]) != std::u32string_view::npos;
     };
     std::string found;
     for (size_t i = clause_start; i < pos; ++i) {
@@ -166,6 +167,20 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         if (c && valid(i, c)) { found = c->value; break; }
       }
     }
+    if (found.empty()) {
+      // 主要预期目标是：A增长6%；B增长8%: a cue before a colon governs the list after it.
+      for (size_t i = sent_start; i-- > para_start_for_modality;) {
+        if (t[i] != U':') continue;
+        size_t a = i;
+        while (a > para_start_for_modality && !is_sentence_end(t[a - 1])) --a;
+        for (size_t k = a; k < i; ++k) {
+          size_t e = 0;
+          const Cue* c = modality_cues.at(t, k, &e, false);
+          if (c && valid(k, c)) { found = c->value; if (found == "target") break; }
+        }
+        break;
+      }
+    }
     if (found == "plan") {
       // 达到 inside a plan states a target
       size_t b = skip_ws_back(t, pos);
@@ -175,6 +190,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   };
 
   for (const Span& para : paragraphs) {
+    para_start_for_modality = para.start;
     // Quantities and doubling idioms in this paragraph, in order.
     struct Item { size_t pos; const Quantity* q; size_t dbl_end; double dbl; };
     std::vector<Item> items;
@@ -186,6 +202,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     }
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
 
+    struct ListRate { bool active = false; size_t end = 0; int sign = 1; size_t verb_start = 0; } list_rate;
     std::vector<Claim> claims;  // this paragraph's, in order
     std::vector<size_t> claim_sentence;
     std::vector<bool> claim_is_level;
@@ -219,9 +236,30 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         c.district = doc_district;
         c.district_code = doc_code;
       }
-      auto ind = indicator_for(t, cs, subject_end, end, ce, counting, lex);
+      // The measured thing starts after the clause's time, place and modality words
+      // and after an earlier figure in the same clause.
+      size_t from = cs;
+      for (const auto& m : years) if (m.pos >= cs && m.end <= subject_end) from = std::max(from, m.end);
+      for (const auto& m : places) if (m.pos >= cs && m.end <= subject_end) from = std::max(from, m.end);
+      for (size_t i = cs; i < subject_end; ++i) {
+        size_t e = 0;
+        if (modality_cues.at(t, i, &e, false) && e <= subject_end) from = std::max(from, e);
+      }
+      bool after_figure = false;
+      if (!claims.empty() && claims.back().span_end <= subject_end && claims.back().span_end > from &&
+          claims.back().span_start >= cs) {
+        from = claims.back().span_end;
+        after_figure = true;
+      }
+      auto ind = indicator_for(t, from, subject_end, end, ce, counting, lex);
       c.indicator = ind.phrase;
       c.indicator_code = ind.code;
+      // A和B / A、B: the second figure measures what the first did.
+      if (c.indicator.empty() && !claims.empty() && claims.back().span_start >= ss &&
+          (after_figure || claims.back().span_end <= cs)) {
+        c.indicator = claims.back().indicator;
+        c.indicator_code = claims.back().indicator_code;
+      }
       c.modality = modality_for(cs, start, ce, ss);
       return ss;
     };
@@ -243,6 +281,18 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         int sign = 1;
         size_t verb_start = 0;
         bool verb = growth_verb_before(t, q.start, lex, &sign, &verb_start);
+        // 分别增长5.1%和7.2%: a rate listed right after a rate shares its verb.
+        if (!verb && q.kind == QuantityKind::Percent && list_rate.active) {
+          size_t b = skip_ws_back(t, q.start);
+          if (b > 0 && std::u32string_view(U"和、及与,").find(t[b - 1]) != std::u32string_view::npos &&
+              skip_ws_back(t, b - 1) == list_rate.end) {
+            verb = true;
+            sign = list_rate.sign;
+            verb_start = list_rate.verb_start;
+          }
+        }
+        if (q.unit == "permille") verb = false;  // ‰ rates (自然增长率3.2‰) are levels
+        if (q.kind == QuantityKind::Percent && verb) list_rate = {true, q.end, sign, verb_start};
         if (q.kind == QuantityKind::Percent && verb) {
           rate = {q.start, q.end, verb_start, sign * q.value, false, q.qualifier, {}, {}};
           if (q.low) { rate.low = sign * *q.low; rate.high = sign * *q.high; }
@@ -275,17 +325,27 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         sentence_bounds(rate.start, para, &ss, &se);
         // Attach to the last claim in the sentence when nothing but bases and punctuation lies between.
         Claim* target = nullptr;
-        for (size_t k = claims.size(); k-- > 0;) {
-          if (claims[k].span_start < ss) break;
-          if (rate.points || (!claims[k].growth_pct && claim_is_level[k] &&
-                              trivial_gap(t, claims[k].span_end, rate.verb_start, lex))) {
-            target = &claims[k];
+        size_t before_verb = skip_ws_back(t, rate.verb_start);
+        bool respectively = before_verb >= 2 && t[before_verb - 2] == U'分' && t[before_verb - 1] == U'别';
+        if (respectively && !rate.points) {
+          // A和B，分别增长x%和y%: rates go to the levels in order.
+          for (size_t k = claims.size(); k-- > 0;) {
+            if (claims[k].span_start < ss || claims[k].growth_pct) break;
+            if (claim_is_level[k]) target = &claims[k];
           }
-          break;
+        } else {
+          for (size_t k = claims.size(); k-- > 0;) {
+            if (claims[k].span_start < ss) break;
+            if (rate.points || (!claims[k].growth_pct && claim_is_level[k] &&
+                                trivial_gap(t, claims[k].span_end, rate.verb_start, lex))) {
+              target = &claims[k];
+            }
+            break;
+          }
         }
         if (target) {
-          if (rate.points) { if (!target->growth_pp) target->growth_pp = rate.growth; }
-          else target->growth_pct = rate.growth;
+          if (rate.points) { if (!target->growth_pp) target->growth_pp = tidy(rate.growth); }
+          else target->growth_pct = tidy(rate.growth);
           continue;
         }
         Claim c;
@@ -296,7 +356,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
           c.unit_dimension = "ratio";
           c.growth_pp = rate.growth;
         } else {
-          c.growth_pct = rate.growth;
+          c.growth_pct = tidy(rate.growth);
         }
         c.qualifier = rate.qualifier;
         if (rate.low && !rate.points) { c.value_low = rate.low; c.value_high = rate.high; }
@@ -317,6 +377,23 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       c.value_low = q.low;
       c.value_high = q.high;
       ss = fill_context(c, q.start, q.start, q.end, q.counting);
+      // An absolute change (比上年末增加7.4万人, 新增300家) keeps its direction in the indicator.
+      {
+        int sign = 1;
+        size_t verb_start = 0;
+        if (q.kind == QuantityKind::Amount && growth_verb_before(t, q.start, lex, &sign, &verb_start)) {
+          size_t verb_end = 0;
+          lex.cues("growth_verb").at(t, verb_start, &verb_end);
+          std::string verb = u32_to_utf8(t.substr(verb_start, verb_end - verb_start));
+          std::u32string head = fold(utf8_to_u32(c.indicator));
+          const auto& basis = lex.cues("growth_basis");
+          size_t e = 0;
+          bool only_basis = head.empty() || (basis.at(head, 0, &e, false) && e == head.size());
+          if (only_basis && !claims.empty() && claims.back().span_start >= ss) c.indicator = claims.back().indicator;
+          else if (only_basis) c.indicator.clear();
+          if (c.indicator.find(verb) == std::string::npos) c.indicator += verb;
+        }
+      }
       claims.push_back(std::move(c));
       claim_sentence.push_back(ss);
       claim_is_level.push_back(true);

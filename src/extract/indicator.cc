@@ -28,11 +28,15 @@ std::u32string trim_phrase(std::u32string s, const Lexicon& lex) {
   while (changed && !s.empty()) {
     changed = false;
     size_t e = 0;
-    if (lead.at(s, 0, &e, false) && e < s.size()) { s.erase(0, e); changed = true; continue; }
+    if (lead.at(s, 0, &e, false)) { s.erase(0, e); changed = true; continue; }
     size_t st = 0;
     if (trail.ending_at(s, s.size(), &st, false) && st > 0) { s.erase(st); changed = true; continue; }
     if (basis.ending_at(s, s.size(), &st, false) && st > 0) { s.erase(st); changed = true; continue; }
-    if (verbs.ending_at(s, s.size(), &st, false) && st > 0) { s.erase(st); changed = true; continue; }
+    // A trailing change verb is dropped (地区生产总值增长), a rate noun kept (人口自然增长率).
+    if (verbs.ending_at(s, s.size(), &st, false) && st > 0) {
+      char32_t last = s.back();
+      if (last != U'率' && last != U'速' && last != U'幅') { s.erase(st); changed = true; continue; }
+    }
   }
   // Unbalanced brackets left by clause cuts
   while (!s.empty() && (s.back() == U'（' || s.back() == U'(' || s.back() == U'“')) s.pop_back();

@@ -1,6 +1,8 @@
 #include "extract/quantity.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "extract/lexicon.h"
 #include "extract/number_lexer.h"
@@ -78,6 +80,17 @@ UnitRead read_unit(std::u32string_view t, size_t pos, const Lexicon& lex) {
   }
   return r;
 }
+
+}  // namespace
+
+double tidy(double v) {
+  if (!std::isfinite(v) || v == 0) return v;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return std::strtod(buf, nullptr);
+}
+
+namespace {
 
 void set_unit(Quantity& q, const UnitWord* u) {
   q.unit = u->unit;
@@ -301,11 +314,11 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
     if (more_than && q.qualifier == "exact") q.qualifier = "more_than";
 
     // Values
-    q.value = q.number * factor;
+    q.value = tidy(q.number * factor);
     if (is_range) {
       q.qualifier = "range";
-      q.low = q.number * factor;
-      q.high = high_number * factor;
+      q.low = tidy(q.number * factor);
+      q.high = tidy(high_number * factor);
     }
 
     // Ordinals, codes and periods: 第四届, 前两个月, 每两月.
@@ -336,6 +349,7 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       size_t a = skip_ws(t, suffix_end);
       if (a < t.size() && marks.quote_open_at[a] && q.counting) { q.claim = false; q.not_claim = "name"; }
       if (n->bare_scale && q.counting && q.qualifier == "exact") { q.claim = false; q.not_claim = "bare scale"; }
+      if (n->bare_scale && lex.cues("per_unit_next").at(t, skip_ws(t, q.end), nullptr)) { q.claim = false; q.not_claim = "per unit"; }
       if (n->digit_sequence) { q.claim = false; q.not_claim = "digits"; }
     }
     // Short quoted names hold numbers that are not figures (“最多80天”, “246”).

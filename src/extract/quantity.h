@@ -46,6 +46,9 @@ struct TextMarks {
 // All quantities in `folded`, left to right, not overlapping.
 std::vector<Quantity> find_quantities(std::u32string_view folded, const TextMarks& marks, const Lexicon& lex);
 
+// Rounds binary noise away (4550.1 x 1e8): 15 significant digits are all a text has.
+double tidy(double v);
+
 // Years written as numbers (2019年, 二〇一九年, "2019 年"); true and the year when one starts at pos.
 bool read_year(std::u32string_view folded, size_t pos, int* year, size_t* end);
 

@@ -45,6 +45,19 @@ std::u32string_view trim(std::u32string_view s) {
   return s.substr(a, b - a);
 }
 
+// 二、工业和建筑业 / （三）对外经济 / 3. 财政: short numbered lines without a sentence end.
+bool is_section_heading(std::u32string_view line) {
+  if (line.size() > 24 || ends_sentence(line)) return false;
+  size_t i = 0;
+  bool paren = line[0] == U'(' || line[0] == U'（';
+  if (paren) ++i;
+  size_t digits = 0;
+  while (i < line.size() && (is_digit(line[i]) || std::u32string_view(U"一二三四五六七八九十").find(line[i]) != std::u32string_view::npos)) { ++i; ++digits; }
+  if (digits == 0 || digits > 3 || i >= line.size()) return false;
+  if (paren) return line[i] == U')' || line[i] == U'）';
+  return line[i] == U'、' || (line[i] == U'.' && i + 1 < line.size() && !is_digit(line[i + 1]));
+}
+
 }  // namespace
 
 std::vector<Span> logical_paragraphs(std::u32string_view t) {
@@ -71,7 +84,7 @@ std::vector<Span> logical_paragraphs(std::u32string_view t) {
   Span cur{0, 0};
   for (const auto& l : lines) {
     auto text = trim(t.substr(l.start, l.end - l.start));
-    bool heading = !text.empty() && text[0] == U'#';
+    bool heading = !text.empty() && (text[0] == U'#' || is_section_heading(text));
     bool caption = l.blank_before && l.blank_after && text.size() <= 20 && !has_punct(text);
     if (heading || caption) {
       // Its own paragraph; an open paragraph interrupted by a caption continues after it.
