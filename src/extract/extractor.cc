@@ -236,15 +236,11 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         c.district = doc_district;
         c.district_code = doc_code;
       }
-      // The measured thing starts after the clause's time, place and modality words
+      // The measured thing starts after the clause's time and place words
       // and after an earlier figure in the same clause.
       size_t from = cs;
       for (const auto& m : years) if (m.pos >= cs && m.end <= subject_end) from = std::max(from, m.end);
       for (const auto& m : places) if (m.pos >= cs && m.end <= subject_end) from = std::max(from, m.end);
-      for (size_t i = cs; i < subject_end; ++i) {
-        size_t e = 0;
-        if (modality_cues.at(t, i, &e, false) && e <= subject_end) from = std::max(from, e);
-      }
       bool after_figure = false;
       if (!claims.empty() && claims.back().span_end <= subject_end && claims.back().span_end > from &&
           claims.back().span_start >= cs) {

@@ -60,8 +60,9 @@ IndicatorPhrase indicator_for(std::u32string_view t, size_t clause_start, size_t
   while (c < clause_end && is_space(t[c])) ++c;
   if (c < clause_end && t[c] == U'的') ++c;
   size_t d = c;
-  while (d < clause_end && d - c < 16 && (is_phrase_char(t[d]) || is_space(t[d]))) ++d;
-  std::u32string after = compact(t.substr(c, d - c));
+  // stops before another figure (12个新能源项目总投资超50亿元)
+  while (d < clause_end && d - c < 16 && !is_digit(t[d]) && (is_phrase_char(t[d]) || is_space(t[d]))) ++d;
+  std::u32string after = trim_phrase(compact(t.substr(c, d - c)), lex);
 
   std::u32string phrase;
   if (counting && !after.empty()) phrase = before.size() <= 8 ? before + after : after;
