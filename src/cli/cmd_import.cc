@@ -30,7 +30,7 @@ struct Totals {
 
 std::string mb(size_t bytes) {
   char buf[32];
-  snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  snprintf(buf, sizeof buf, bytes < 10e6 ? "%.2f MB" : "%.0f MB", bytes / 1e6);
   return buf;
 }
 

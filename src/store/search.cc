@@ -2,6 +2,8 @@
 // queries too short for trigrams.
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "claimdb/store.h"
 #include "util/utf.h"
 
@@ -10,13 +12,14 @@ namespace claimdb {
 namespace {
 
 // Whether the user wrote FTS5 query syntax rather than plain text.
+// A lone double quote is text (it cannot open a phrase), balanced ones are syntax.
 bool has_fts_syntax(std::string_view q) {
-  if (q.find_first_of("\"*()^") != std::string_view::npos) return true;
-  std::string padded(1, ' ');
-  padded.append(q).push_back(' ');
+  size_t quotes = std::count(q.begin(), q.end(), '"');
+  if ((quotes > 0 && quotes % 2 == 0) || q.find_first_of("*()^") != std::string_view::npos) return true;
+  // Operators count only between two terms: "Android OR" is plain text.
   for (const char* op : {" AND ", " OR ", " NOT "})
-    if (padded.find(op) != std::string::npos) return true;
-  return q.rfind("NEAR(", 0) == 0 || padded.find(" NEAR(") != std::string::npos;
+    if (q.find(op) != std::string_view::npos) return true;
+  return q.find("NEAR(") != std::string_view::npos;
 }
 
 SearchHit read_hit(SQLite::Statement& st, bool with_score) {
