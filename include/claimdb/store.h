@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -79,6 +81,7 @@ class Manifest {
 
  private:
   std::vector<ManifestEntry> entries_;
+  std::map<std::string, size_t, std::less<>> by_doc_;  // doc -> index into entries_
   std::string path_;
 };
 

@@ -1,5 +1,6 @@
 // `claimdb import`: files and directories into the database, one
 // transaction per file; a bad file is reported and skipped.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -106,7 +107,13 @@ int run_import(const ImportArgs& a) {
     throw StoreError(with_context(a.db, e.what()));
   }
 
-  if (manifest) {
+  // A manifest row that matches no file in an imported directory is likely a
+  // typo in the manifest; importing single files says nothing about the rest.
+  bool any_dir = std::any_of(a.paths.begin(), a.paths.end(), [](const std::string& p) {
+    std::error_code ec;
+    return std::filesystem::is_directory(p, ec);
+  });
+  if (manifest && any_dir) {
     std::vector<std::string> missing;
     for (const auto& e : manifest->entries())
       if (!seen.count(e.doc)) missing.push_back(e.file);
@@ -121,7 +128,7 @@ int run_import(const ImportArgs& a) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   char took[32];
   snprintf(took, sizeof took, "%.1f s", secs);
-  std::cout << "imported " << thousands(t.files) << " files (" << t.fresh << " new, " << t.replaced << " replaced, "
+  std::cout << "imported " << thousands(t.files) << (t.files == 1 ? " file (" : " files (") << t.fresh << " new, " << t.replaced << " replaced, "
             << t.unchanged << " unchanged, " << t.failed << " failed), " << thousands(t.passages) << " passages, "
             << thousands(t.claims) << " claims in " << took << " into " << a.db << "\n";
   return t.failed ? 1 : 0;

@@ -114,7 +114,6 @@ Manifest Manifest::parse(std::string_view text, const std::string& path) {
 
   Manifest m;
   m.path_ = path;
-  std::map<std::string, size_t> first_line;  // doc -> line
   for (size_t r = 1; r < records.size(); ++r) {
     const auto& rec = records[r];
     std::string where = path + ":" + std::to_string(rec.line);
@@ -141,9 +140,10 @@ Manifest Manifest::parse(std::string_view text, const std::string& path) {
     e.date = get("date");
     e.source = get("source");
     e.url = get("url");
-    auto [it, fresh] = first_line.emplace(e.doc, rec.line);
+    auto [it, fresh] = m.by_doc_.emplace(e.doc, m.entries_.size());
     if (!fresh)
-      throw StoreError(where + ": " + e.file + " is listed twice (first on line " + std::to_string(it->second) + ")");
+      throw StoreError(where + ": " + e.file + " is listed twice (first on line " +
+                       std::to_string(m.entries_[it->second].line) + ")");
     m.entries_.push_back(std::move(e));
   }
   return m;
@@ -154,9 +154,8 @@ Manifest Manifest::load(const std::filesystem::path& path) {
 }
 
 const ManifestEntry* Manifest::find(std::string_view doc) const {
-  for (const auto& e : entries_)
-    if (e.doc == doc) return &e;
-  return nullptr;
+  auto it = by_doc_.find(doc);
+  return it == by_doc_.end() ? nullptr : &entries_[it->second];
 }
 
 }  // namespace claimdb

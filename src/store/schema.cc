@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 
