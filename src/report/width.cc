@@ -1,0 +1,26 @@
+#include "report/width.h"
+
+#include <unicode/uchar.h>
+
+#include "util/utf.h"
+
+namespace claimdb::report {
+
+size_t display_width(std::string_view utf8) {
+  size_t w = 0;
+  for (char32_t c : utf8_to_u32(utf8)) {
+    int8_t cat = u_charType(c);
+    if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR) continue;  // zero width
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return w;
+}
+
+std::string pad_to(std::string_view s, size_t width, bool right_align) {
+  size_t w = display_width(s);
+  std::string pad(w < width ? width - w : 0, ' ');
+  return right_align ? pad + std::string(s) : std::string(s) + pad;
+}
+
+}  // namespace claimdb::report
