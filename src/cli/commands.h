@@ -16,6 +16,7 @@ Command add_import_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
 Command add_extract_command(CLI::App& app);
+Command add_report_command(CLI::App& app);  // cmd_report.cc
 
 // Default database path, relative to the current directory.
 inline constexpr const char* kDefaultDb = "db/claims.db";

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
       "Run `claimdb COMMAND --help` for each command's options.");
 
   std::vector<Command> commands = {add_import_command(app), add_search_command(app), add_stats_command(app),
-                                   add_extract_command(app)};
+                                   add_extract_command(app), add_report_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
