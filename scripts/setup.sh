@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 # --- packages -------------------------------------------------------------
-packages=(cmake g++ ninja-build pkg-config libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev libcli11-dev libgtest-dev)
+packages=(cmake g++ ninja-build pkg-config libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev libcli11-dev libgtest-dev libsqliteodbc unixodbc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
