@@ -21,6 +21,16 @@ read_report() {
   fi
 }
 
+# same_rows ACTUAL EXPECTED WHAT: equal outputs, reported by row count.
+same_rows() {
+  [ "$1" = "$2" ] || fail "$3: rows differ:
+--- got
+$1
+--- expected
+$2"
+  pass "$3 ($(printf '%s' "$1" | grep -c . || true) lines)"
+}
+
 n=0
 for f in "$QUERIES"/*.sql; do
   name=$(basename "$f" .sql)
@@ -28,12 +38,12 @@ for f in "$QUERIES"/*.sql; do
   head -5 "$f" | grep -q '^-- title: .' || fail "$name: no '-- title:' line"
   head -5 "$f" | grep -q '^-- description: .' || fail "$name: no '-- description:' line"
   all=$(read_report "$f") || fail "$name: sqlite3 .read failed"
-  expect_eq "$all" "$(q "$DB" "SELECT * FROM report_$name")" "$name: .read equals report_$name"
+  same_rows "$all" "$(q "$DB" "SELECT * FROM report_$name")" "$name: .read equals report_$name"
   # Filtered by district: the rows of the table for that district.
   dcol=$(q "$DB" "SELECT name FROM pragma_table_info('report_$name') WHERE name IN ('district', 'doc_district')")
   [ -n "$dcol" ] || fail "$name: no district column"
   one=$(read_report "$f" 海曙区) || fail "$name: sqlite3 .read with :district failed"
-  expect_eq "$one" "$(q "$DB" "SELECT * FROM report_$name WHERE $dcol = '海曙区'")" "$name: .read with :district = 海曙区"
+  same_rows "$one" "$(q "$DB" "SELECT * FROM report_$name WHERE $dcol = '海曙区'")" "$name: .read with :district = 海曙区"
   expect_eq "$(q "$DB" "SELECT count(*) FROM report_$name WHERE $dcol IS NOT '海曙区'")" \
     "$(read_report "$f" 江北区 | grep -c . || true)" "$name: rows for other districts (:district = 江北区)"
 done
