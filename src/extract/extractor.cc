@@ -80,14 +80,18 @@ bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) 
   return true;
 }
 
+// Marks are sorted by position; these find them by binary search.
+template <typename Mark>
+typename std::vector<Mark>::const_iterator first_at_or_after(const std::vector<Mark>& marks, size_t pos) {
+  return std::lower_bound(marks.begin(), marks.end(), pos, [](const Mark& m, size_t p) { return m.pos < p; });
+}
+
 template <typename Mark>
 const Mark* latest_before(const std::vector<Mark>& marks, size_t from, size_t pos) {
-  const Mark* best = nullptr;
-  for (const auto& m : marks) {
-    if (m.pos >= pos) break;
-    if (m.pos >= from) best = &m;
-  }
-  return best;
+  auto it = first_at_or_after(marks, pos);
+  if (it == marks.begin()) return nullptr;
+  --it;
+  return it->pos >= from ? &*it : nullptr;
 }
 
 }  // namespace
@@ -194,8 +198,9 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     // Quantities and doubling idioms in this paragraph, in order.
     struct Item { size_t pos; const Quantity* q; size_t dbl_end; double dbl; };
     std::vector<Item> items;
-    for (const auto& q : quantities)
-      if (q.num_start >= para.start && q.num_start < para.end) items.push_back({q.start, &q, 0, 0});
+    auto qit = std::lower_bound(quantities.begin(), quantities.end(), para.start,
+                                [](const Quantity& q, size_t p) { return q.num_start < p; });
+    for (; qit != quantities.end() && qit->num_start < para.end; ++qit) items.push_back({qit->start, &*qit, 0, 0});
     for (size_t i = para.start; i < para.end; ++i) {
       size_t e = 0;
       if (const Cue* c = doubling.at(t, i, &e)) { items.push_back({i, nullptr, e, std::stod(c->value)}); i = e - 1; }
@@ -214,8 +219,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       // A time word right after the subject still governs it (89个项目去年陆续落户).
       const TimeMark* in_clause_after = nullptr;
       if (!latest_before(years, cs, start))
-        for (const auto& m : years)
-          if (m.pos >= end && m.pos < ce) { in_clause_after = &m; break; }
+        if (auto it = first_at_or_after(years, end); it != years.end() && it->pos < ce) in_clause_after = &*it;
       if (const TimeMark* m = in_clause_after ? in_clause_after : latest_before(years, para.start, start)) {
         c.year = m->year;
         c.year_basis = m->basis;
@@ -225,9 +229,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
       if (const PeriodMark* p = latest_before(periods, ss, start)) c.period = p->period;
       const PlaceMark* place = nullptr;
-      for (const auto& m : places) {
-        if (m.pos >= start) break;
-        if (m.pos >= para.start && (!m.sentence_only || m.pos >= ss)) place = &m;
+      for (auto it = first_at_or_after(places, start); it != places.begin();) {
+        --it;
+        if (it->pos < para.start) break;
+        if (!it->sentence_only || it->pos >= ss) { place = &*it; break; }
       }
       if (const PlaceMark* p = place) {
         c.district = p->name;
@@ -239,8 +244,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       // The measured thing starts after the clause's time and place words
       // and after an earlier figure in the same clause.
       size_t from = cs;
-      for (const auto& m : years) if (m.pos >= cs && m.end <= subject_end) from = std::max(from, m.end);
-      for (const auto& m : places) if (m.pos >= cs && m.end <= subject_end) from = std::max(from, m.end);
+      for (auto it = first_at_or_after(years, cs); it != years.end() && it->pos < subject_end; ++it)
+        if (it->end <= subject_end) from = std::max(from, it->end);
+      for (auto it = first_at_or_after(places, cs); it != places.end() && it->pos < subject_end; ++it)
+        if (it->end <= subject_end) from = std::max(from, it->end);
       bool after_figure = false;
       if (!claims.empty() && claims.back().span_end <= subject_end && claims.back().span_end > from &&
           claims.back().span_start >= cs) {

@@ -34,10 +34,15 @@ void WordTrie::add(std::u32string_view word, int payload) {
   };
   insert(fwd_, word.begin(), word.end());
   insert(bwd_, word.rbegin(), word.rend());
+  if (!word.empty()) {
+    if (word.front() < 0x10000) first_[word.front()] = true;
+    if (word.back() < 0x10000) last_[word.back()] = true;
+  }
 }
 
 WordTrie::Match WordTrie::longest(std::u32string_view text, size_t pos, bool skip_space) const {
   Match best;
+  if (pos >= text.size() || !may(first_, text[pos])) return best;
   int n = 0;
   size_t i = pos;
   while (i < text.size()) {
@@ -57,6 +62,7 @@ WordTrie::Match WordTrie::longest(std::u32string_view text, size_t pos, bool ski
 
 WordTrie::Match WordTrie::longest_ending(std::u32string_view text, size_t end, bool skip_space) const {
   Match best;
+  if (end == 0 || end > text.size() || !may(last_, text[end - 1])) return best;
   int n = 0;
   size_t i = end;
   while (i > 0) {

@@ -26,6 +26,10 @@ class WordTrie {
  private:
   struct Node { std::unordered_map<char32_t, int> next; int payload = -1; };
   std::vector<Node> fwd_{1}, bwd_{1};
+  // Most text positions start (or end) no word: a bit per BMP character
+  // answers that without touching the hash maps.
+  std::vector<bool> first_{std::vector<bool>(0x10000)}, last_{std::vector<bool>(0x10000)};
+  static bool may(const std::vector<bool>& bits, char32_t c) { return c >= 0x10000 || bits[c]; }
 };
 
 struct UnitWord {
