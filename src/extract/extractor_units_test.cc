@@ -1,0 +1,267 @@
+// Units and scale: every figure ends up in base units (CLAIM_MODEL.md "Base
+// units"): currency in 元/美元/欧元 with 万/亿 scaling, ratios, area, mass,
+// energy, power, throughput, counting words and durations. All sentences are
+// invented for these tests. Expected values follow the claim model, not the
+// extractor's current output.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <limits>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "claimdb/extractor.h"
+#include "util/utf.h"
+
+namespace {
+
+// ---- shared case machinery (kept local to this file: each test file stands alone) ----
+constexpr double kAny = std::numeric_limits<double>::quiet_NaN();  // field not checked
+constexpr double kNull = -1e300;                                    // field must be empty
+constexpr int kNoYear = -1;                                         // year must be empty
+
+// One sentence and what the claim model says about it. Only the fields a
+// case sets are compared. `find` picks the claim whose quote contains it
+// (the first claim when null); `count` is the number of claims in the text.
+struct Case {
+  const char* text;
+  int doc_year = 2023;
+  const char* doc_district = "鄞州区";
+  const char* find = nullptr;
+  int count = -1;
+  const char* absent = nullptr;  // no claim may overlap these characters of the text
+  const char* quote = nullptr;
+  double value = kAny;
+  const char* unit = nullptr;
+  const char* qualifier = nullptr;
+  double low = kAny, high = kAny;
+  double growth = kAny;
+  double pp = kAny;
+  int year = 0;  // 0: not checked
+  const char* period = nullptr;
+  const char* district = nullptr;
+  const char* district_code = nullptr;
+  const char* indicator = nullptr;  // a substring the indicator phrase must contain
+  const char* indicator_code = nullptr;
+  const char* modality = nullptr;
+};
+
+[[maybe_unused]] std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.text; }
+
+const claimdb::Extractor& extractor() {
+  static const claimdb::Extractor ex;
+  return ex;
+}
+
+std::string fmt(double v) {
+  std::ostringstream os;
+  os << std::setprecision(12) << v;
+  return os.str();
+}
+std::string fmt(const std::optional<double>& v) { return v ? fmt(*v) : "null"; }
+
+std::string dump(const claimdb::Claim& c) {
+  std::ostringstream os;
+  os << "  [" << c.quote << "] value=" << fmt(c.value) << " unit=" << c.unit << " q=" << c.qualifier;
+  if (c.value_low || c.value_high) os << " low=" << fmt(c.value_low) << " high=" << fmt(c.value_high);
+  os << " growth=" << fmt(c.growth_pct) << " pp=" << fmt(c.growth_pp)
+     << " year=" << (c.year ? std::to_string(*c.year) : "null") << " period=" << c.period << " district=" << c.district
+     << "(" << c.district_code << ") indicator=" << c.indicator << "(" << c.indicator_code << ") modality=" << c.modality
+     << "\n";
+  return os.str();
+}
+
+std::string dump_all(const std::vector<claimdb::Claim>& cs) {
+  std::string s = std::to_string(cs.size()) + " claim(s)\n";
+  for (const auto& c : cs) s += dump(c);
+  return s;
+}
+
+bool close_to(double want, double got) {
+  if (want == got) return true;
+  double scale = std::max(std::fabs(want), std::fabs(got));
+  return std::fabs(want - got) <= 1e-6 * scale || std::fabs(want - got) < 1e-9;
+}
+
+void check_num(std::vector<std::string>& errs, const char* name, double want, const std::optional<double>& got) {
+  if (std::isnan(want)) return;
+  if (want == kNull) {
+    if (got) errs.push_back(std::string(name) + ": want null, got " + fmt(*got));
+    return;
+  }
+  if (!got || !close_to(want, *got)) errs.push_back(std::string(name) + ": want " + fmt(want) + ", got " + fmt(got));
+}
+
+void check_str(std::vector<std::string>& errs, const char* name, const char* want, const std::string& got) {
+  if (want && got != want) errs.push_back(std::string(name) + ": want \"" + want + "\", got \"" + got + "\"");
+}
+
+claimdb::ExtractResult run(const Case& c) {
+  return extractor().extract(claimdb::utf8_to_u32(c.text), claimdb::DocContext{c.doc_year, c.doc_district});
+}
+
+// Problems with the extractor's answer for one case; empty when it agrees.
+std::vector<std::string> problems(const Case& c, const claimdb::ExtractResult& r) {
+  std::vector<std::string> errs;
+  if (c.count >= 0 && static_cast<int>(r.claims.size()) != c.count)
+    errs.push_back("count: want " + std::to_string(c.count) + ", got " + std::to_string(r.claims.size()));
+  if (c.absent) {
+    std::u32string body = claimdb::utf8_to_u32(c.text);
+    std::u32string bad = claimdb::utf8_to_u32(c.absent);
+    size_t at = body.find(bad);
+    if (at == std::u32string::npos) {
+      errs.push_back(std::string("test bug: absent text not in sentence: ") + c.absent);
+    } else {
+      for (const auto& cl : r.claims)
+        if (cl.span_start < at + bad.size() && at < cl.span_end)
+          errs.push_back(std::string("a claim covers \"") + c.absent + "\": [" + cl.quote + "]");
+    }
+  }
+  bool wants_fields = c.quote || !std::isnan(c.value) || c.unit || c.qualifier || !std::isnan(c.low) ||
+                      !std::isnan(c.high) || !std::isnan(c.growth) || !std::isnan(c.pp) || c.year || c.period ||
+                      c.district || c.district_code || c.indicator || c.indicator_code || c.modality;
+  if (!wants_fields && !c.find) return errs;
+  const claimdb::Claim* cl = nullptr;
+  for (const auto& x : r.claims) {
+    if (!c.find || x.quote.find(c.find) != std::string::npos) {
+      cl = &x;
+      break;
+    }
+  }
+  if (!cl) {
+    errs.push_back(std::string("no claim whose quote contains \"") + (c.find ? c.find : "") + "\"");
+    return errs;
+  }
+  check_str(errs, "quote", c.quote, cl->quote);
+  check_num(errs, "value", c.value, cl->value);
+  check_str(errs, "unit", c.unit, cl->unit);
+  check_str(errs, "qualifier", c.qualifier, cl->qualifier);
+  check_num(errs, "value_low", c.low, cl->value_low);
+  check_num(errs, "value_high", c.high, cl->value_high);
+  check_num(errs, "growth_pct", c.growth, cl->growth_pct);
+  check_num(errs, "growth_pp", c.pp, cl->growth_pp);
+  if (c.year == kNoYear && cl->year) errs.push_back("year: want null, got " + std::to_string(*cl->year));
+  if (c.year > 0 && cl->year != std::optional<int>(c.year))
+    errs.push_back("year: want " + std::to_string(c.year) + ", got " + (cl->year ? std::to_string(*cl->year) : "null"));
+  check_str(errs, "period", c.period, cl->period);
+  check_str(errs, "district", c.district, cl->district);
+  check_str(errs, "district_code", c.district_code, cl->district_code);
+  if (c.indicator && cl->indicator.find(c.indicator) == std::string::npos)
+    errs.push_back(std::string("indicator: want a phrase containing \"") + c.indicator + "\", got \"" + cl->indicator + "\"");
+  check_str(errs, "indicator_code", c.indicator_code, cl->indicator_code);
+  check_str(errs, "modality", c.modality, cl->modality);
+  return errs;
+}
+
+void expect_case(const Case& c) {
+  auto r = run(c);
+  auto errs = problems(c, r);
+  std::string msg;
+  for (const auto& e : errs) msg += "  " + e + "\n";
+  EXPECT_TRUE(errs.empty()) << "sentence: " << c.text << " (doc " << c.doc_year << " " << c.doc_district << ")"
+                            << (c.find ? std::string(" find [") + c.find + "]" : std::string()) << "\n"
+                            << msg << "extractor said: " << dump_all(r.claims);
+}
+
+// Contract (CLAIM_MODEL.md "In the database"): every claim's quote is the text of its span.
+void expect_spans_match(const std::vector<Case>& cases) {
+  for (const auto& c : cases) {
+    std::u32string body = claimdb::utf8_to_u32(c.text);
+    for (const auto& cl : run(c).claims) {
+      ASSERT_LE(cl.span_start, cl.span_end) << c.text;
+      ASSERT_LE(cl.span_end, body.size()) << c.text;
+      EXPECT_EQ(claimdb::u32_to_utf8(body.substr(cl.span_start, cl.span_end - cl.span_start)), cl.quote) << c.text;
+    }
+  }
+}
+// ---- end of shared case machinery ----
+
+const std::vector<Case> kCases = {
+    // currency
+    {.text = "全区实现税收收入35.6亿元。", .find = "35.6", .quote = "35.6亿元", .value = 3.56e9, .unit = "CNY"},
+    {.text = "首批企业共获得技改补贴820万元。", .find = "820", .quote = "820万元", .value = 8.2e6, .unit = "CNY"},
+    {.text = "困难家庭每户每月发放生活补助3200元。", .find = "3200", .value = 3200, .unit = "CNY"},
+    {.text = "全区外贸出口额达到12.5亿美元。", .find = "12.5", .value = 1.25e9, .unit = "USD"},
+    {.text = "当年实际使用外资8600万美元。", .find = "8600", .value = 8.6e7, .unit = "USD"},
+    {.text = "一家德国企业追加投资1.5亿欧元扩建工厂。", .find = "1.5", .value = 1.5e8, .unit = "EUR"},
+    {.text = "全区一般公共预算支出1,256,000万元。", .find = "1,256,000", .value = 1.256e10, .unit = "CNY"},
+    {.text = "全区财政总收入３５６亿元。", .find = "３５６", .value = 3.56e10, .unit = "CNY"},
+    {.text = "全年完成建安投资110 亿 元。", .find = "110", .quote = "110 亿 元", .value = 1.1e10, .unit = "CNY"},
+    // ratios
+    {.text = "全区常住人口城镇化率达到78.6%。", .find = "78.6", .value = 78.6, .unit = "percent"},
+    {.text = "全区人口自然增长率为2.3‰。", .find = "2.3", .value = 2.3, .unit = "permille"},
+    {.text = "全区研发投入强度达到3.5%，比上年提高0.4个百分点。", .find = "3.5", .count = 1, .value = 3.5,
+     .unit = "percent", .pp = 0.4},
+    {.text = "群众对窗口服务的满意率为99.2%。", .find = "99.2", .value = 99.2, .unit = "percent"},
+    // area
+    {.text = "园区今年新建标准厂房12万平方米。", .find = "12", .value = 1.2e5, .unit = "m2"},
+    {.text = "该街道改造老旧小区面积达38.5万平方米。", .find = "38.5", .value = 3.85e5, .unit = "m2"},
+    {.text = "新划定的产业新城规划面积45平方公里。", .find = "45", .value = 4.5e7, .unit = "m2"},
+    {.text = "全区新增造林面积320公顷。", .find = "320", .value = 3.2e6, .unit = "m2"},
+    {.text = "全区粮食播种面积稳定在3.6万亩。", .find = "3.6", .value = 3.6e4, .unit = "mu"},
+    {.text = "村里流转土地1200亩发展高效农业。", .find = "1200", .value = 1200, .unit = "mu"},
+    // mass
+    {.text = "全区粮食总产量18.5万吨。", .find = "18.5", .value = 1.85e5, .unit = "t"},
+    {.text = "去年回收利用废旧钢材3000吨。", .find = "3000", .value = 3000, .unit = "t"},
+    {.text = "合作社当年收购茶青40万斤。", .find = "40", .value = 200, .unit = "t"},
+    // energy
+    {.text = "全区全社会用电量98.7亿千瓦时。", .find = "98.7", .value = 9.87e9, .unit = "kWh"},
+    {.text = "分布式光伏年发电量1.2亿KWH。", .find = "1.2", .value = 1.2e8, .unit = "kWh"},
+    {.text = "通过节能改造每年节约用电80万度电。", .find = "80", .value = 8e5, .unit = "kWh"},
+    {.text = "储能项目每年可调峰电量5000兆瓦时。", .find = "5000", .value = 5e6, .unit = "kWh"},
+    // power
+    {.text = "工业园区屋顶光伏装机容量60MW。", .find = "60", .value = 6e7, .unit = "W"},
+    {.text = "企业自建储能电站规模200kW。", .find = "200", .value = 2e5, .unit = "W"},
+    {.text = "海上风电项目总装机1.2GW。", .find = "1.2", .value = 1.2e9, .unit = "W"},
+    {.text = "全区今年新增光伏装机5万千瓦。", .find = "5", .value = 5e7, .unit = "W"},
+    {.text = "镇里建设了一个100兆瓦的渔光互补项目。", .find = "100", .value = 1e8, .unit = "W"},
+    {.text = "新款光伏组件单块功率达到550W。", .find = "550", .value = 550, .unit = "W"},
+    // throughput
+    {.text = "港区全年集装箱吞吐量1200万标箱。", .find = "1200", .value = 1.2e7, .unit = "TEU"},
+    // counting words
+    {.text = "全区新增规上工业企业56家。", .find = "56", .quote = "56家", .value = 56, .unit = "家"},
+    {.text = "全年实施重点建设项目38个。", .find = "38", .value = 38, .unit = "个"},
+    {.text = "结对帮扶低收入农户420户。", .find = "420", .value = 420, .unit = "户"},
+    {.text = "企业今年新上工业机器人350台。", .find = "350", .value = 350, .unit = "台"},
+    {.text = "全年完成营商环境改革事项27项。", .find = "27", .value = 27, .unit = "项"},
+    {.text = "12345热线全年办结群众诉求1.6万件。", .find = "1.6", .value = 1.6e4, .unit = "件"},
+    {.text = "全区组织外出招商活动45次。", .find = "45", .value = 45, .unit = "次"},
+    {.text = "今年新开通公交线路6条。", .find = "6", .value = 6, .unit = "条"},
+    {.text = "全区新建改扩建中小学5所。", .find = "5", .value = 5, .unit = "所"},
+    {.text = "沿江新建人行桥梁3座。", .find = "3", .value = 3, .unit = "座"},
+    {.text = "全年筹集保障性租赁住房2600套。", .find = "2600", .value = 2600, .unit = "套"},
+    // people
+    {.text = "全区城镇新增就业1.8万人。", .find = "1.8", .value = 1.8e4, .unit = "人"},
+    {.text = "今年引进博士研究生120名。", .find = "120", .value = 120, .unit = "人"},
+    {.text = "区里聘请了15位专家担任产业顾问。", .find = "15", .value = 15, .unit = "人"},
+    // durations
+    {.text = "项目从签约到开工仅用了45天。", .find = "45", .value = 45, .unit = "day"},
+    {.text = "新厂房建设工期缩短了3个月。", .find = "3", .value = 3, .unit = "month"},
+    {.text = "进口货物通关时间压缩到12小时。", .find = "12", .value = 0.5, .unit = "day"},
+    // traps and irregular forms
+    {.text = "这家外资企业注册资本5000万人民币。", .find = "5000", .value = 5e7, .unit = "CNY"},
+    {.text = "储能电站年放电量10亿瓦时。", .find = "10", .value = 1e6, .unit = "kWh"},
+    {.text = "街道新增公共停车面积3.5万平米。", .find = "3.5", .value = 3.5e4, .unit = "m2"},
+    {.text = "项目审批时间由半年压缩到两个多月。", .find = "两", .value = 2, .unit = "month", .qualifier = "more_than"},
+};
+
+// Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
+// They are DISABLED_ so the suite stays green; fix the extractor, then move them back.
+// Run them with: claimdb_tests --gtest_also_run_disabled_tests --gtest_filter='*KnownGaps*'
+const std::vector<Case> kKnownGaps = {
+    {.text = "这个电商平台的注册用户已达800多万。", .find = "800", .value = 8e6, .unit = "人", .qualifier = "more_than"},
+};
+
+class UnitsCase : public ::testing::TestWithParam<Case> {};
+TEST_P(UnitsCase, MatchesClaimModel) { expect_case(GetParam()); }
+INSTANTIATE_TEST_SUITE_P(Units, UnitsCase, ::testing::ValuesIn(kCases));
+INSTANTIATE_TEST_SUITE_P(DISABLED_UnitsKnownGaps, UnitsCase, ::testing::ValuesIn(kKnownGaps));
+
+TEST(ExtractorUnits, SpansMatchQuotes) { expect_spans_match(kCases); }
+
+}  // namespace
