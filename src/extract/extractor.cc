@@ -149,13 +149,22 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       if (c->word != "将") return true;
       // 将 marks the future only after a subject or adverb, not as the object marker (将产量拔高)
       if (at == 0 || !is_han(t[at - 1])) return true;
+      if (lex.cues("future_after_jiang").at(t, at + 1, nullptr)) return true;
       return std::u32string_view(U"还也并又即更将年们").find(t[at - 1]) != std::u32string_view::npos;
     };
     std::string found;
+    bool weak = false;  // a bare 将 yields to a stronger word earlier in the sentence (预计…将突破)
     for (size_t i = clause_start; i < pos; ++i) {
       size_t e = 0;
       const Cue* c = modality_cues.at(t, i, &e, false);
-      if (c && e <= pos && valid(i, c)) { found = c->value; i = e - 1; }
+      if (c && e <= pos && valid(i, c)) { found = c->value; weak = c->word == "将"; i = e - 1; }
+    }
+    if (weak) {
+      for (size_t i = sent_start; i < clause_start; ++i) {
+        size_t e = 0;
+        const Cue* c = modality_cues.at(t, i, &e, false);
+        if (c && c->word != "将" && valid(i, c)) { found = c->value; break; }
+      }
     }
     if (found.empty()) {
       for (size_t i = pos; i < clause_end; ++i) {
@@ -164,6 +173,9 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         if (c && c->value == "target") { found = "target"; break; }
       }
     }
+    // 目前已完成: a reported fact, whatever the sentence planned before it
+    if (found.empty() && lex.cues("actual_marker").find(t, clause_start, pos) != std::u32string_view::npos)
+      return "actual";
     if (found.empty()) {
       for (size_t i = sent_start; i < clause_start; ++i) {
         size_t e = 0;
@@ -402,20 +414,43 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       claim_is_level.push_back(true);
     }
 
-    // 与上年持平: a zero change on the level before it.
+    // 与上年持平: a zero change on the level before it, or a claim of its own.
+    std::vector<Claim> flats;
     for (size_t i = para.start; i < para.end; ++i) {
       size_t e = 0;
       if (!flat.at(t, i, &e)) continue;
+      // only after a comparison (与上年持平, 同比持平, 基本持平), not inside words (支持平台)
+      if (!lex.cues("growth_basis").ending_at(t, i, nullptr) && !lex.cues("growth_connector").ending_at(t, i, nullptr)) {
+        i = e - 1;
+        continue;
+      }
+      size_t ss, se;
+      sentence_bounds(i, para, &ss, &se);
+      bool attached = false;
       for (size_t k = claims.size(); k-- > 0;) {
         if (claims[k].span_end > i) continue;
-        size_t ss, se;
-        sentence_bounds(i, para, &ss, &se);
-        if (claims[k].span_start >= ss && !claims[k].growth_pct && trivial_gap(t, claims[k].span_end, i, lex))
+        if (claims[k].span_start >= ss && !claims[k].growth_pct && trivial_gap(t, claims[k].span_end, i, lex)) {
           claims[k].growth_pct = 0.0;
+          attached = true;
+        }
         break;
+      }
+      if (!attached) {
+        Claim c;
+        set_quote(c, i, e);
+        c.growth_pct = 0.0;
+        size_t cs = i;
+        while (cs > ss && !is_clause_end(t[cs - 1])) --cs;
+        // the subject ends before the comparison base (与上年持平)
+        size_t subject_end = i;
+        size_t bs = 0;
+        if (lex.cues("growth_connector").ending_at(t, subject_end, &bs)) subject_end = bs;
+        fill_context(c, i, subject_end, e, false);
+        flats.push_back(std::move(c));
       }
       i = e - 1;
     }
+    for (auto& c : flats) claims.push_back(std::move(c));
     // Rank phrases (位列全省第九) stay on the claim before them in the sentence.
     for (size_t i = para.start; i < para.end; ++i) {
       size_t e = 0;

@@ -249,9 +249,9 @@ const std::vector<Case> kCases = {
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
-// They are DISABLED_ so the suite stays green; fix the extractor, then move them back.
+// Gaps found when these tests were written, since fixed; kept as regression cases.
 // Run them with: claimdb_tests --gtest_also_run_disabled_tests --gtest_filter='*KnownGaps*'
-const std::vector<Case> kKnownGaps = {
+const std::vector<Case> kFixedGaps = {
     {.text = "十年间全区数字经济规模翻了两番。", .count = 1, .value = kNull, .growth = 300},
     {.text = "全区城镇新增就业人数与上年持平。", .count = 1, .value = kNull, .growth = 0},
     {.text = "五年来，全区经济总量翻了一番。", .count = 1, .value = kNull, .growth = 100},
@@ -260,7 +260,7 @@ const std::vector<Case> kKnownGaps = {
 class GrowthCase : public ::testing::TestWithParam<Case> {};
 TEST_P(GrowthCase, MatchesClaimModel) { expect_case(GetParam()); }
 INSTANTIATE_TEST_SUITE_P(Growth, GrowthCase, ::testing::ValuesIn(kCases));
-INSTANTIATE_TEST_SUITE_P(DISABLED_GrowthKnownGaps, GrowthCase, ::testing::ValuesIn(kKnownGaps));
+INSTANTIATE_TEST_SUITE_P(GrowthFixedGaps, GrowthCase, ::testing::ValuesIn(kFixedGaps));
 
 TEST(ExtractorGrowth, SpansMatchQuotes) { expect_spans_match(kCases); }
 

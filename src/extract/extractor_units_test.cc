@@ -251,16 +251,16 @@ const std::vector<Case> kCases = {
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
-// They are DISABLED_ so the suite stays green; fix the extractor, then move them back.
+// Gaps found when these tests were written, since fixed; kept as regression cases.
 // Run them with: claimdb_tests --gtest_also_run_disabled_tests --gtest_filter='*KnownGaps*'
-const std::vector<Case> kKnownGaps = {
+const std::vector<Case> kFixedGaps = {
     {.text = "这个电商平台的注册用户已达800多万。", .find = "800", .value = 8e6, .unit = "人", .qualifier = "more_than"},
 };
 
 class UnitsCase : public ::testing::TestWithParam<Case> {};
 TEST_P(UnitsCase, MatchesClaimModel) { expect_case(GetParam()); }
 INSTANTIATE_TEST_SUITE_P(Units, UnitsCase, ::testing::ValuesIn(kCases));
-INSTANTIATE_TEST_SUITE_P(DISABLED_UnitsKnownGaps, UnitsCase, ::testing::ValuesIn(kKnownGaps));
+INSTANTIATE_TEST_SUITE_P(UnitsFixedGaps, UnitsCase, ::testing::ValuesIn(kFixedGaps));
 
 TEST(ExtractorUnits, SpansMatchQuotes) { expect_spans_match(kCases); }
 

@@ -138,6 +138,10 @@ std::optional<Numeral> read_chinese(std::u32string_view t, size_t pos) {
     char32_t c = t[i];
     int d = cn_digit(c);
     double u = cn_unit(c);
+    if (d == 0 && any_unit && !last_was_digit && i + 1 < t.size() && cn_digit(t[i + 1]) > 0) {
+      ++i;  // 一万零五百, 一百零八: 零 holds an empty place
+      continue;
+    }
     if (d >= 0) {
       if (last_was_digit) {
         if (any_unit) break;  // "三万五千一二" is not a numeral we read

@@ -269,10 +269,20 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
         size_t limit = a;
         while (limit < t.size() && limit - a < 10 && is_han(t[limit])) ++limit;
         const Cue* cue = nullptr;
-        if (noun_unit.find(t, a, limit, &cue) != std::u32string_view::npos) {
-          size_t dummy;
-          const UnitWord* u = lex.unit_at(std::u32string_view(U"" ), 0, &dummy);
-          (void)u;
+        // the noun after the figure (800多万注册用户), else just before it (注册用户已达800多万)
+        size_t before = q.start;
+        while (before > 0 && q.start - before < 10 && (is_han(t[before - 1]) || is_space(t[before - 1]))) --before;
+        bool found = noun_unit.find(t, a, limit, &cue) != std::u32string_view::npos;
+        // before the figure, the noun nearest to it counts (电商平台的注册用户已达...)
+        for (size_t from = before; !found && from < q.start;) {
+          const Cue* c2 = nullptr;
+          size_t at = noun_unit.find(t, from, q.start, &c2);
+          if (at == std::u32string_view::npos) break;
+          cue = c2;
+          from = at + 1;
+          if (noun_unit.find(t, from, q.start) == std::u32string_view::npos) found = true;
+        }
+        if (found) {
           for (const auto& uw : lex.units)
             if (uw.word == cue->value) { set_unit(q, &uw); factor = 1; inferred = true; break; }
         } else if (n->value >= 1e8 || t[n->end - 1] == U'亿') {

@@ -130,6 +130,8 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
     int y = 0;
     // 2019年, 二〇一九年; "2022年以来" means up to now.
     if (read_year(t, i, &y, &e)) {
+      // 比2020年增长30%: a comparison base, not the year of the figure
+      if (basis_lead.ending_at(t, i, nullptr, true)) { i = e - 1; continue; }
       size_t a = skip_ws(t, e);
       size_t se = 0;
       if (since.at(t, a, &se)) years->push_back({i, se, plus(0), "now"});
@@ -253,6 +255,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const Gazetteer& 
   for (const Place* p = doc ? gaz.parent(*doc) : nullptr; p; p = gaz.parent(*p)) ancestors.insert(p->code);
   const auto& nongov = lex.cues("place_nongoverning_next");
   const auto& org = lex.cues("org_suffix");
+  const auto& org_window = lex.cues("org_window");
   const auto& rank = lex.cues("rank_verb");
   const auto& scope = lex.cues("place_scope");
   const auto& town = lex.cues("town_suffix");
@@ -264,7 +267,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const Gazetteer& 
     if (org.at(t, a, nullptr)) return false;
     // A place opening an organisation's name (上海交大宁波人工智能研究院, 北京银行宁波分行)
     for (size_t k = a; k < t.size() && k < a + 12 && (is_han(t[k]) || is_ascii_alpha(t[k])); ++k)
-      if (org.at(t, k, nullptr, false)) return false;
+      if (org_window.at(t, k, nullptr, false)) return false;
     size_t rs = 0;
     if (pos > 0 && rank.ending_at(t, pos, &rs)) return false;
     if (marks.in_title[pos]) return false;
