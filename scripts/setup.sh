@@ -48,7 +48,10 @@ build/claimdb import --db db/claims.db --manifest db/sample/manifest.csv db/samp
 # --- report ---------------------------------------------------------------
 echo
 build/claimdb stats --db db/claims.db
-# Canned reports (queries/*.sql) will be printed here once they exist.
+echo
+build/claimdb report gdp --db db/claims.db
+echo
+build/claimdb report indicator_matrix --db db/claims.db | head -n 20
 
 echo
 echo "setup: done. Try: build/claimdb search --db db/claims.db 固定资产投资"
