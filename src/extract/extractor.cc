@@ -50,8 +50,8 @@ struct Rate {
 
 // Finds the growth verb that makes `q` a change, searching back over fillers (了, 达到, 约).
 bool growth_verb_before(std::u32string_view t, size_t pos, const Lexicon& lex, int* sign, size_t* verb_start) {
-  const auto& verbs = lex.cues("growth_verb");
-  const auto& filler = lex.cues("growth_filler");
+  const auto& verbs = lex.cues(CueKind::GrowthVerb);
+  const auto& filler = lex.cues(CueKind::GrowthFiller);
   size_t b = skip_ws_back(t, pos);
   for (int guard = 0; guard < 4; ++guard) {
     size_t s = 0;
@@ -67,8 +67,8 @@ bool growth_verb_before(std::u32string_view t, size_t pos, const Lexicon& lex, i
 }
 
 bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) {
-  const auto& basis = lex.cues("growth_basis");
-  const auto& conn = lex.cues("growth_connector");
+  const auto& basis = lex.cues(CueKind::GrowthBasis);
+  const auto& conn = lex.cues(CueKind::GrowthConnector);
   size_t i = a;
   while (i < b) {
     if (is_gap_punct(t[i])) { ++i; continue; }
@@ -121,10 +121,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::string doc_district = doc_place ? doc_place->name : ctx.district;
   std::string doc_code = doc_place ? doc_place->code : "";
 
-  const auto& modality_cues = lex.cues("modality");
-  const auto& doubling = lex.cues("doubling");
-  const auto& flat = lex.cues("flat_word");
-  const auto& rank_verbs = lex.cues("rank_verb");
+  const auto& modality_cues = lex.cues(CueKind::Modality);
+  const auto& doubling = lex.cues(CueKind::Doubling);
+  const auto& flat = lex.cues(CueKind::FlatWord);
+  const auto& rank_verbs = lex.cues(CueKind::RankVerb);
 
   auto sentence_bounds = [&](size_t pos, const Span& para, size_t* s, size_t* e) {
     size_t a = pos;
@@ -149,7 +149,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       if (c->word != "将") return true;
       // 将 marks the future only after a subject or adverb, not as the object marker (将产量拔高)
       if (at == 0 || !is_han(t[at - 1])) return true;
-      if (lex.cues("future_after_jiang").at(t, at + 1, nullptr)) return true;
+      if (lex.cues(CueKind::FutureAfterJiang).at(t, at + 1, nullptr)) return true;
       return std::u32string_view(U"还也并又即更将年们").find(t[at - 1]) != std::u32string_view::npos;
     };
     std::string found;
@@ -174,7 +174,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
     }
     // 目前已完成: a reported fact, whatever the sentence planned before it
-    if (found.empty() && lex.cues("actual_marker").find(t, clause_start, pos) != std::u32string_view::npos)
+    if (found.empty() && lex.cues(CueKind::ActualMarker).find(t, clause_start, pos) != std::u32string_view::npos)
       return "actual";
     if (found.empty()) {
       for (size_t i = sent_start; i < clause_start; ++i) {
@@ -398,10 +398,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         size_t verb_start = 0;
         if (q.kind == QuantityKind::Amount && growth_verb_before(t, q.start, lex, &sign, &verb_start)) {
           size_t verb_end = 0;
-          lex.cues("growth_verb").at(t, verb_start, &verb_end);
+          lex.cues(CueKind::GrowthVerb).at(t, verb_start, &verb_end);
           std::string verb = u32_to_utf8(t.substr(verb_start, verb_end - verb_start));
           std::u32string head = fold(utf8_to_u32(c.indicator));
-          const auto& basis = lex.cues("growth_basis");
+          const auto& basis = lex.cues(CueKind::GrowthBasis);
           size_t e = 0;
           bool only_basis = head.empty() || (basis.at(head, 0, &e, false) && e == head.size());
           if (only_basis && !claims.empty() && claims.back().span_start >= ss) c.indicator = claims.back().indicator;
@@ -420,7 +420,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       size_t e = 0;
       if (!flat.at(t, i, &e)) continue;
       // only after a comparison (与上年持平, 同比持平, 基本持平), not inside words (支持平台)
-      if (!lex.cues("growth_basis").ending_at(t, i, nullptr) && !lex.cues("growth_connector").ending_at(t, i, nullptr)) {
+      if (!lex.cues(CueKind::GrowthBasis).ending_at(t, i, nullptr) && !lex.cues(CueKind::GrowthConnector).ending_at(t, i, nullptr)) {
         i = e - 1;
         continue;
       }
@@ -444,7 +444,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         // the subject ends before the comparison base (与上年持平)
         size_t subject_end = i;
         size_t bs = 0;
-        if (lex.cues("growth_connector").ending_at(t, subject_end, &bs)) subject_end = bs;
+        if (lex.cues(CueKind::GrowthConnector).ending_at(t, subject_end, &bs)) subject_end = bs;
         fill_context(c, i, subject_end, e, false);
         flats.push_back(std::move(c));
       }

@@ -20,10 +20,10 @@ std::u32string compact(std::u32string_view s) {
 
 // Drops leading cue words (其中, 目前, 全区, ...) and trailing verbs (实现, 达到, ...).
 std::u32string trim_phrase(std::u32string s, const Lexicon& lex) {
-  const auto& lead = lex.cues("indicator_lead");
-  const auto& trail = lex.cues("indicator_trail");
-  const auto& basis = lex.cues("growth_basis");
-  const auto& verbs = lex.cues("growth_verb");
+  const auto& lead = lex.cues(CueKind::IndicatorLead);
+  const auto& trail = lex.cues(CueKind::IndicatorTrail);
+  const auto& basis = lex.cues(CueKind::GrowthBasis);
+  const auto& verbs = lex.cues(CueKind::GrowthVerb);
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;

@@ -101,11 +101,19 @@ Lexicon::Lexicon() {
 
   auto cues_tab = load_tsv_resource("cues.tsv");
   size_t ck = cues_tab.col("kind"), cwd = cues_tab.col("word"), cv = cues_tab.col("value");
+  constexpr size_t kinds = static_cast<size_t>(CueKind::kCount);
+  cue_sets_.resize(kinds);
+  std::unordered_map<std::string, size_t> index;
+  for (size_t k = 0; k < kinds; ++k) index[kCueKindNames[k]] = k;
   for (auto& r : cues_tab.rows) {
-    auto& set = cue_sets_[r[ck]];
+    auto it = index.find(r[ck]);
+    if (it == index.end()) throw std::runtime_error("cues.tsv: unknown kind " + r[ck] + " (word " + r[cwd] + ")");
+    auto& set = cue_sets_[it->second];
     set.trie.add(utf8_to_u32(r[cwd]), static_cast<int>(set.cues.size()));
     set.cues.push_back({r[ck], r[cwd], r[cv]});
   }
+  for (size_t k = 0; k < kinds; ++k)
+    if (cue_sets_[k].cues.empty()) throw std::runtime_error(std::string("cues.tsv: no rows of kind ") + kCueKindNames[k]);
 
   auto ind = load_tsv_resource("indicators.tsv");
   size_t ic = ind.col("code"), in = ind.col("name_zh"), ia = ind.col("aliases"), ie = ind.col("name_en"),
@@ -137,19 +145,14 @@ const UnitWord* Lexicon::unit_at(std::u32string_view text, size_t pos, size_t* e
   return &units[m.payload];
 }
 
-const Lexicon::CueSet& Lexicon::cues(std::string_view kind) const {
-  auto it = cue_sets_.find(std::string(kind));
-  return it == cue_sets_.end() ? empty_ : it->second;
-}
-
-const Cue* Lexicon::CueSet::at(std::u32string_view text, size_t pos, size_t* end, bool skip_space) const {
+const Cue* Lexicon::CueSet::at_slow(std::u32string_view text, size_t pos, size_t* end, bool skip_space) const {
   auto m = trie.longest(text, pos, skip_space);
   if (m.payload < 0) return nullptr;
   if (end) *end = m.end;
   return &cues[m.payload];
 }
 
-const Cue* Lexicon::CueSet::ending_at(std::u32string_view text, size_t end, size_t* start, bool skip_space) const {
+const Cue* Lexicon::CueSet::ending_at_slow(std::u32string_view text, size_t end, size_t* start, bool skip_space) const {
   auto m = trie.longest_ending(text, end, skip_space);
   if (m.payload < 0) return nullptr;
   if (start) *start = m.end;
@@ -158,6 +161,7 @@ const Cue* Lexicon::CueSet::ending_at(std::u32string_view text, size_t end, size
 
 size_t Lexicon::CueSet::find(std::u32string_view text, size_t from, size_t to, const Cue** cue, size_t* end) const {
   for (size_t i = from; i < to && i < text.size(); ++i) {
+    if (!trie.may_start(text[i])) continue;
     auto m = trie.longest(text, i, false);
     if (m.payload >= 0 && m.end <= to) {
       if (cue) *cue = &cues[m.payload];

@@ -20,6 +20,9 @@ class WordTrie {
   struct Match { size_t end = 0; int payload = -1; };
   // Longest word starting at text[pos]; payload -1 when none.
   Match longest(std::u32string_view text, size_t pos, bool skip_space = true) const;
+  // False when no word starts with c (a cheap test before longest()).
+  bool may_start(char32_t c) const { return may(first_, c); }
+  bool may_end(char32_t c) const { return may(last_, c); }
   // Longest word ending exactly at text[end) (searching backwards).
   Match longest_ending(std::u32string_view text, size_t end, bool skip_space = true) const;
 
@@ -44,6 +47,81 @@ struct Cue {
   std::string kind, word, value;
 };
 
+// The kinds of cue words in cues.tsv. Every kind must have rows there: the
+// lexicon refuses to load otherwise, so a misspelt kind fails at start-up.
+enum class CueKind {
+  ActualMarker,
+  BasisLead,
+  Doubling,
+  FlatWord,
+  FutureAfterJiang,
+  GrowthBasis,
+  GrowthConnector,
+  GrowthFiller,
+  GrowthVerb,
+  IndicatorLead,
+  IndicatorTrail,
+  Modality,
+  MoneyNoun,
+  NonclaimNext,
+  NonclaimPrev,
+  NounUnit,
+  OrgSuffix,
+  OrgWindow,
+  PerUnitNext,
+  Period,
+  PlaceNongoverningNext,
+  PlaceScope,
+  QualifierPrefix,
+  QualifierSuffix,
+  QualifierSuffixDuration,
+  RangeSep,
+  RankVerb,
+  TimeNow,
+  TimeRecentYears,
+  TimeRelative,
+  TownSuffix,
+  UnitBlocker,
+  YearSince,
+  kCount
+};
+inline constexpr const char* kCueKindNames[] = {
+    "actual_marker",
+    "basis_lead",
+    "doubling",
+    "flat_word",
+    "future_after_jiang",
+    "growth_basis",
+    "growth_connector",
+    "growth_filler",
+    "growth_verb",
+    "indicator_lead",
+    "indicator_trail",
+    "modality",
+    "money_noun",
+    "nonclaim_next",
+    "nonclaim_prev",
+    "noun_unit",
+    "org_suffix",
+    "org_window",
+    "per_unit_next",
+    "period",
+    "place_nongoverning_next",
+    "place_scope",
+    "qualifier_prefix",
+    "qualifier_suffix",
+    "qualifier_suffix_duration",
+    "range_sep",
+    "rank_verb",
+    "time_now",
+    "time_recent_years",
+    "time_relative",
+    "town_suffix",
+    "unit_blocker",
+    "year_since",
+};
+
+
 struct Indicator {
   std::string code, name_zh, name_en, category;
 };
@@ -61,13 +139,22 @@ class Lexicon {
   struct CueSet {
     std::vector<Cue> cues;
     WordTrie trie;
-    const Cue* at(std::u32string_view text, size_t pos, size_t* end, bool skip_space = true) const;
-    const Cue* ending_at(std::u32string_view text, size_t end, size_t* start, bool skip_space = true) const;
+    // Inline first-character tests: most positions start (or end) no cue word.
+    const Cue* at(std::u32string_view text, size_t pos, size_t* end, bool skip_space = true) const {
+      if (pos >= text.size() || !trie.may_start(text[pos])) return nullptr;
+      return at_slow(text, pos, end, skip_space);
+    }
+    const Cue* ending_at(std::u32string_view text, size_t end, size_t* start, bool skip_space = true) const {
+      if (end == 0 || end > text.size() || !trie.may_end(text[end - 1])) return nullptr;
+      return ending_at_slow(text, end, start, skip_space);
+    }
+    const Cue* at_slow(std::u32string_view text, size_t pos, size_t* end, bool skip_space) const;
+    const Cue* ending_at_slow(std::u32string_view text, size_t end, size_t* start, bool skip_space) const;
     // Leftmost occurrence in text[from, to); returns npos when none.
     size_t find(std::u32string_view text, size_t from, size_t to, const Cue** cue = nullptr,
                 size_t* end = nullptr) const;
   };
-  const CueSet& cues(std::string_view kind) const;
+  const CueSet& cues(CueKind kind) const { return cue_sets_[static_cast<size_t>(kind)]; }
 
   std::vector<Indicator> indicators;
   WordTrie indicator_trie;  // aliases -> index into indicators
@@ -79,9 +166,8 @@ class Lexicon {
 
  private:
   Lexicon();
-  std::unordered_map<std::string, CueSet> cue_sets_;
+  std::vector<CueSet> cue_sets_;  // indexed by CueKind
   std::unordered_map<std::string, std::string> dimensions_;
-  CueSet empty_;
 };
 
 }  // namespace claimdb::extract

@@ -214,10 +214,6 @@ std::optional<Numeral> read_chinese(std::u32string_view t, size_t pos) {
 
 }  // namespace
 
-bool starts_numeral(char32_t c) {
-  return is_digit(c) || cn_digit(c) >= 0 || cn_unit(c) > 0 || c == U'数' || c == U'几';
-}
-
 std::optional<Numeral> read_numeral(std::u32string_view text, size_t pos) {
   if (pos >= text.size()) return std::nullopt;
   if (is_digit(text[pos])) return read_arabic(text, pos);

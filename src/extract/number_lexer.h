@@ -23,8 +23,18 @@ struct Numeral {
   bool has_separator = false;  // 1,234
 };
 
-// True when c can start a numeral.
-bool starts_numeral(char32_t c);
+// True when c can start a numeral (called at every character: kept inline).
+inline bool starts_numeral(char32_t c) {
+  if (c < 0x4E00) return (c >= U'0' && c <= U'9') || c == U'〇';
+  switch (c) {
+    case U'零': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿':
+    case U'数': case U'几':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // Reads the numeral starting at text[pos]; nullopt when there is none.
 // Values are capped to finite doubles; absurd inputs never overflow.

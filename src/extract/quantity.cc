@@ -50,7 +50,7 @@ UnitRead read_unit(std::u32string_view t, size_t pos, const Lexicon& lex) {
   if (!u) return r;
   // A classifier that starts a longer word (项目, 个人, 位于) is not a unit.
   size_t bend = 0;
-  if (lex.cues("unit_blocker").at(t, i, &bend, false) && bend > end) return r;
+  if (lex.cues(CueKind::UnitBlocker).at(t, i, &bend, false) && bend > end) return r;
   // Latin units must not run into more letters (5G, 3D, 4MWh is its own word).
   if (is_ascii_alpha(t[end - 1]) && end < t.size() && is_ascii_alpha(t[end])) return r;
   r.unit = u;
@@ -84,7 +84,7 @@ UnitRead read_unit(std::u32string_view t, size_t pos, const Lexicon& lex) {
 }  // namespace
 
 double tidy(double v) {
-  if (!std::isfinite(v) || v == 0) return v;
+  if (!std::isfinite(v) || v == 0 || (v == std::trunc(v) && std::fabs(v) < 1e15)) return v;
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.15g", v);
   return std::strtod(buf, nullptr);
@@ -142,14 +142,14 @@ bool read_year(std::u32string_view t, size_t pos, int* year, size_t* end) {
 
 std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& marks, const Lexicon& lex) {
   std::vector<Quantity> out;
-  const auto& qpre = lex.cues("qualifier_prefix");
-  const auto& qsuf = lex.cues("qualifier_suffix");
-  const auto& qsuf_dur = lex.cues("qualifier_suffix_duration");
-  const auto& range_sep = lex.cues("range_sep");
-  const auto& noncl_prev = lex.cues("nonclaim_prev");
-  const auto& noncl_next = lex.cues("nonclaim_next");
-  const auto& noun_unit = lex.cues("noun_unit");
-  const auto& money_noun = lex.cues("money_noun");
+  const auto& qpre = lex.cues(CueKind::QualifierPrefix);
+  const auto& qsuf = lex.cues(CueKind::QualifierSuffix);
+  const auto& qsuf_dur = lex.cues(CueKind::QualifierSuffixDuration);
+  const auto& range_sep = lex.cues(CueKind::RangeSep);
+  const auto& noncl_prev = lex.cues(CueKind::NonclaimPrev);
+  const auto& noncl_next = lex.cues(CueKind::NonclaimNext);
+  const auto& noun_unit = lex.cues(CueKind::NounUnit);
+  const auto& money_noun = lex.cues(CueKind::MoneyNoun);
 
   size_t i = 0;
   while (i < t.size()) {
@@ -359,7 +359,7 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       size_t a = skip_ws(t, suffix_end);
       if (a < t.size() && marks.quote_open_at[a] && q.counting) { q.claim = false; q.not_claim = "name"; }
       if (n->bare_scale && q.counting && q.qualifier == "exact") { q.claim = false; q.not_claim = "bare scale"; }
-      if (n->bare_scale && lex.cues("per_unit_next").at(t, skip_ws(t, q.end), nullptr)) { q.claim = false; q.not_claim = "per unit"; }
+      if (n->bare_scale && lex.cues(CueKind::PerUnitNext).at(t, skip_ws(t, q.end), nullptr)) { q.claim = false; q.not_claim = "per unit"; }
       if (n->digit_sequence) { q.claim = false; q.not_claim = "digits"; }
     }
     // Short quoted names hold numbers that are not figures (“最多80天”, “246”).

@@ -116,15 +116,19 @@ std::optional<int> infer_document_year(std::u32string_view t) {
 
 void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const TextMarks& marks, const Lexicon& lex,
                      std::vector<TimeMark>* years, std::vector<PeriodMark>* periods) {
-  const auto& rel = lex.cues("time_relative");
-  const auto& now = lex.cues("time_now");
-  const auto& recent = lex.cues("time_recent_years");
-  const auto& since = lex.cues("year_since");
-  const auto& basis_lead = lex.cues("basis_lead");
-  const auto& period = lex.cues("period");
+  const auto& rel = lex.cues(CueKind::TimeRelative);
+  const auto& now = lex.cues(CueKind::TimeNow);
+  const auto& recent = lex.cues(CueKind::TimeRecentYears);
+  const auto& since = lex.cues(CueKind::YearSince);
+  const auto& basis_lead = lex.cues(CueKind::BasisLead);
+  const auto& period = lex.cues(CueKind::Period);
   auto plus = [&](int d) -> std::optional<int> { if (doc_year) return *doc_year + d; return std::nullopt; };
 
   for (size_t i = 0; i < t.size(); ++i) {
+    char32_t ch = t[i];
+    if (!starts_numeral(ch) && !rel.trie.may_start(ch) && !now.trie.may_start(ch) && !recent.trie.may_start(ch) &&
+        !period.trie.may_start(ch))
+      continue;
     if (marks.in_title[i]) continue;
     size_t e = 0;
     int y = 0;
@@ -253,14 +257,14 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const Gazetteer& 
   std::vector<PlaceMark> out;
   std::set<std::string> ancestors;
   for (const Place* p = doc ? gaz.parent(*doc) : nullptr; p; p = gaz.parent(*p)) ancestors.insert(p->code);
-  const auto& nongov = lex.cues("place_nongoverning_next");
-  const auto& org = lex.cues("org_suffix");
-  const auto& org_window = lex.cues("org_window");
-  const auto& rank = lex.cues("rank_verb");
-  const auto& scope = lex.cues("place_scope");
-  const auto& town = lex.cues("town_suffix");
+  const auto& nongov = lex.cues(CueKind::PlaceNongoverningNext);
+  const auto& org = lex.cues(CueKind::OrgSuffix);
+  const auto& org_window = lex.cues(CueKind::OrgWindow);
+  const auto& rank = lex.cues(CueKind::RankVerb);
+  const auto& scope = lex.cues(CueKind::PlaceScope);
+  const auto& town = lex.cues(CueKind::TownSuffix);
 
-  const auto& lead = lex.cues("indicator_lead");
+  const auto& lead = lex.cues(CueKind::IndicatorLead);
   auto governs_here = [&](size_t pos, size_t end) {
     size_t a = skip_ws(t, end);
     if (nongov.at(t, a, nullptr)) return false;
