@@ -6,6 +6,7 @@
 
 #include "claimdb/decode.h"
 #include "claimdb/extractor.h"
+#include "report/numbers.h"
 #include "claimdb/store.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -23,7 +24,9 @@ struct ExtractArgs {
   bool lossy = false;
 };
 
-std::string opt_text(const std::optional<double>& v) { return v ? shortest(*v) : ""; }
+// Tables are read by people: fixed-point, never scientific notation (117010000000, not 1.1701e+11).
+std::string opt_text(const std::optional<double>& v) { return v ? report::plain_number(*v) : ""; }
+std::string opt_amount(const std::optional<double>& v) { return v ? report::readable_amount(*v) : ""; }
 
 void print_jsonl(const std::string& doc, const ExtractResult& r) {
   for (const Claim& c : r.claims) {
@@ -44,16 +47,17 @@ void print_jsonl(const std::string& doc, const ExtractResult& r) {
 
 void print_table(const ExtractResult& r) {
   std::vector<std::vector<std::string>> rows = {
-      {"span", "quote", "value", "unit", "qualifier", "growth_pct", "year", "district", "indicator", "modality"}};
+      {"span", "quote", "value", "amount", "unit", "qualifier", "growth_pct", "year", "district", "indicator", "modality"}};
   for (const Claim& c : r.claims) {
     std::string quote = c.quote;
     for (auto& ch : quote)
       if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';  // keep one claim per line
-    rows.push_back({std::to_string(c.span_start) + "-" + std::to_string(c.span_end), quote, opt_text(c.value), c.unit,
+    rows.push_back({std::to_string(c.span_start) + "-" + std::to_string(c.span_end), quote, opt_text(c.value),
+                    opt_amount(c.value), c.unit,
                     c.qualifier, opt_text(c.growth_pct), c.year ? std::to_string(*c.year) : "", c.district,
                     c.indicator, c.modality});
   }
-  std::cout << format_table(rows, {false, false, true, false, false, true, false, false, false, false});
+  std::cout << format_table(rows, {false, false, true, true, false, false, true, false, false, false, false});
 }
 
 int run_extract(const ExtractArgs& a) {
