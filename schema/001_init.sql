@@ -36,7 +36,9 @@ CREATE TABLE units (
   code      TEXT PRIMARY KEY,     -- CNY, m2, 家, ...
   dimension TEXT NOT NULL,        -- currency, area, count, ...
   name_zh   TEXT,
-  name_en   TEXT
+  name_en   TEXT,
+  base_unit TEXT,                 -- the dimension's base unit (亩 -> m2), where a fixed factor exists
+  factor    REAL                  -- one of this unit in base_unit (亩: 666.67); NULL without a fixed factor
 );
 
 CREATE TABLE unit_words (         -- surface words and their factor into units.code

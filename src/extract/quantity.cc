@@ -203,6 +203,8 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       ur = read_unit(t, end, lex);
     }
     if (ur.more_than) more_than = true;
+    // 度 is kWh only after a scale word (1.2亿度); 40度 is a temperature or an angle.
+    if (ur.unit && ur.unit->word == "度" && !n->has_scale) ur = UnitRead{};
 
     // Ranges: 2至3家, 10%—15%, 一到两家
     bool is_range = false;

@@ -26,7 +26,7 @@ struct Dimension {
 // Parents before children: unit_words.unit references units.code.
 const std::vector<Dimension>& dimensions() {
   static const std::vector<Dimension> dims = {
-      {"units", "units.tsv", {"code", "dimension", "name_zh", "name_en"}},
+      {"units", "units.tsv", {"code", "dimension", "name_zh", "name_en", "base_unit", "factor"}},
       {"unit_words", "unit_words.tsv", {"word", "unit", "factor", "counting"}},
       {"indicators", "indicators.tsv", {"code", "name_zh", "aliases", "name_en", "category"}},
       {"districts", "districts.tsv", {"code", "name", "short_name", "level", "parent_code", "province", "city"}},
