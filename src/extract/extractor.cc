@@ -205,6 +205,54 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     return found.empty() ? "actual" : found;
   };
 
+  // A、B、C分别完成x、y、z: the listed places or indicators go to the figures after 分别, in order.
+  auto assign_respectively = [&](std::vector<Claim>& claims, const Span& para) {
+    for (size_t i = para.start; i + 1 < para.end; ++i) {
+      if (t[i] != U'分' || t[i + 1] != U'别') continue;
+      size_t ss, se;
+      sentence_bounds(i, para, &ss, &se);
+      size_t cs = i;
+      while (cs > ss && !is_clause_end(t[cs - 1])) --cs;
+      // the list: items of the clause before 分别, split at 、 和 及 与
+      std::vector<Span> items;
+      size_t a = cs;
+      for (size_t k = cs; k <= i; ++k) {
+        bool sep = k == i || t[k] == U'、' || t[k] == U'和' || t[k] == U'及' || t[k] == U'与';
+        if (!sep) continue;
+        if (k > a) items.push_back({a, k});
+        a = k + 1;
+      }
+      std::vector<Claim*> figures;
+      for (auto& c : claims)
+        if (c.span_start > i && c.span_start < se && c.value) figures.push_back(&c);
+      // the items nearest 分别 are the list (新增企业26家、A、B、C分别完成x、y、z)
+      if (figures.size() >= 2 && items.size() > figures.size())
+        items.erase(items.begin(), items.end() - static_cast<std::ptrdiff_t>(figures.size()));
+      if (items.size() < 2 || figures.size() != items.size()) continue;
+      // places when every item names one, else indicators
+      std::vector<const PlaceMark*> item_places;
+      for (const Span& it : items) {
+        const PlaceMark* found = nullptr;
+        for (auto m = first_at_or_after(places, it.start); m != places.end() && m->pos < it.end; ++m) found = &*m;
+        item_places.push_back(found);
+      }
+      bool all_places = std::all_of(item_places.begin(), item_places.end(), [](const PlaceMark* p) { return p; });
+      for (size_t k = 0; k < items.size(); ++k) {
+        if (all_places) {
+          figures[k]->district = item_places[k]->name;
+          figures[k]->district_code = item_places[k]->code;
+        } else {
+          auto ind = indicator_for(t, items[k].start, items[k].end, items[k].end, items[k].end, false, lex);
+          if (!ind.phrase.empty()) {
+            figures[k]->indicator = ind.phrase;
+            figures[k]->indicator_code = ind.code;
+          }
+        }
+      }
+      i = se;
+    }
+  };
+
   for (const Span& para : paragraphs) {
     para_start_for_modality = para.start;
     // Quantities and doubling idioms in this paragraph, in order.
@@ -269,8 +317,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       auto ind = indicator_for(t, from, subject_end, end, ce, counting, lex);
       c.indicator = ind.phrase;
       c.indicator_code = ind.code;
-      // A和B / A、B: the second figure measures what the first did.
-      if (c.indicator.empty() && !claims.empty() && claims.back().span_start >= ss &&
+      // A和B / A、B, or parallel items after ；(江北区860.3亿元): the figure
+      // measures what the one before it did.
+      size_t list_start = ss;
+      if (ss > para.start && (t[ss - 1] == U';' || t[ss - 1] == U'；')) {
+        list_start = ss - 1;
+        while (list_start > para.start && !is_sentence_end(t[list_start - 1])) --list_start;
+      }
+      if (c.indicator.empty() && !claims.empty() && claims.back().span_start >= list_start &&
           (after_figure || claims.back().span_end <= cs)) {
         c.indicator = claims.back().indicator;
         c.indicator_code = claims.back().indicator_code;
@@ -451,6 +505,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       i = e - 1;
     }
     for (auto& c : flats) claims.push_back(std::move(c));
+    assign_respectively(claims, para);
     // Rank phrases (位列全省第九) stay on the claim before them in the sentence.
     for (size_t i = para.start; i < para.end; ++i) {
       size_t e = 0;

@@ -1,0 +1,71 @@
+// Lists in bulletins and reports: parallel items after ；, and 分别 mapping
+// listed places or indicators onto the figures after it, in order.
+#include <gtest/gtest.h>
+
+#include "claimdb/extractor.h"
+#include "util/utf.h"
+
+namespace claimdb {
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor ex;
+  return ex;
+}
+
+const Claim* find(const ExtractResult& r, const std::string& quote_part) {
+  for (const auto& c : r.claims)
+    if (c.quote.find(quote_part) != std::string::npos) return &c;
+  return nullptr;
+}
+
+struct ListCase {
+  const char* text;
+  const char* doc_district;
+  const char* quote;
+  const char* district;   // expected, or nullptr to skip
+  const char* indicator;  // expected substring, or nullptr
+  double value;
+};
+
+class ListCaseTest : public ::testing::TestWithParam<ListCase> {};
+
+TEST_P(ListCaseTest, MapsItemsToFigures) {
+  const ListCase& k = GetParam();
+  auto r = extractor().extract(utf8_to_u32(k.text), DocContext{2024, k.doc_district});
+  const Claim* c = find(r, k.quote);
+  ASSERT_NE(c, nullptr) << k.text << " has no claim quoting " << k.quote;
+  ASSERT_TRUE(c->value.has_value());
+  EXPECT_NEAR(*c->value, k.value, std::abs(k.value) * 1e-9) << k.text;
+  if (k.district) EXPECT_EQ(c->district, k.district) << k.text;
+  if (k.indicator) EXPECT_NE(c->indicator.find(k.indicator), std::string::npos) << k.text << ": " << c->indicator;
+}
+
+const ListCase kCases[] = {
+    // places listed before 分别
+    {"萧山区、余杭区分别完成固定资产投资820亿元和760亿元。", "杭州市", "820亿元", "萧山区", "固定资产投资", 8.2e10},
+    {"萧山区、余杭区分别完成固定资产投资820亿元和760亿元。", "杭州市", "760亿元", "余杭区", "固定资产投资", 7.6e10},
+    // indicators listed before 分别, with an unrelated item before the list
+    {"全年新设企业3200家、社会消费品零售总额、货物出口额分别达到450亿元、310亿元。", "鄞州区", "450亿元", nullptr,
+     "社会消费品零售总额", 4.5e10},
+    {"全年新设企业3200家、社会消费品零售总额、货物出口额分别达到450亿元、310亿元。", "鄞州区", "310亿元", nullptr,
+     "货物出口额", 3.1e10},
+    // parallel items after ；: each county with its own figure, the indicator carried over
+    {"分县市看，慈溪市实现地区生产总值2300亿元，增长4.1%；余姚市1500亿元，增长3.6%。", "宁波市", "1500亿元", "余姚市",
+     "地区生产总值", 1.5e11},
+    {"分县市看，慈溪市实现地区生产总值2300亿元，增长4.1%；余姚市1500亿元，增长3.6%。", "宁波市", "2300亿元", "慈溪市",
+     "地区生产总值", 2.3e11},
+    // units added with the star schema: lengths in metres, 度 after a scale word
+    {"新建改造农村公路86公里。", "长兴县", "86公里", nullptr, "农村公路", 86000},
+    {"全社会用电量1.2亿度，增长3%。", "长兴县", "1.2亿度", nullptr, "用电量", 1.2e8},
+};
+
+INSTANTIATE_TEST_SUITE_P(Lists, ListCaseTest, ::testing::ValuesIn(kCases));
+
+TEST(Lists, DegreesWithoutScaleAreNotEnergy) {
+  auto r = extractor().extract(utf8_to_u32("最高气温达到38度。"), DocContext{2024, "长兴县"});
+  for (const auto& c : r.claims) EXPECT_NE(c.unit, "kWh") << c.quote;
+}
+
+}  // namespace
+}  // namespace claimdb
