@@ -38,8 +38,8 @@ expect_contains "$out" "yuhang_2023" "FTS5 syntax passes through"
 out=$("$CLAIMDB" search --db "$DB" '工作报告(摘要' 2>&1 || true)
 expect_contains "$out" "FTS5" "an FTS5 syntax error is explained"
 out=$("$CLAIMDB" search --db "$DB" 外资 2>"$TMP/err")
-expect_contains "$out" "【外资】" "short query finds the text by scan"
-expect_contains "$(cat "$TMP/err")" "shorter than 3 characters" "short query note on stderr"
+expect_contains "$out" "【外资】" "short query finds the text (word index)"
+expect_contains "$(cat "$TMP/err")" "word index" "the index used is noted on stderr"
 out=$("$CLAIMDB" search --db "$DB" 不存在的词语组合 2>&1)
 expect_contains "$out" "no passages match" "no hits"
 

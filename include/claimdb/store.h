@@ -144,34 +144,65 @@ class Importer {
 void refresh_reports(SQLite::Database& db);
 
 // ---------------------------------------------------------------- search
-// (src/store/search.cc)
+// (src/store/search.cc; query syntax in src/store/search_query.h) Two
+// full-text indexes: passages_fts (trigram, substrings of 3+ characters as
+// written) and passages_words (schema/002_words.sql: NFKC_Casefold,
+// ICU-segmented words and single ideographs, any length).
+enum class SearchIndex { Auto, Trigram, Words };
+
 struct SearchOptions {
   size_t limit = 10;
   std::string mark_open = "【";  // put around each hit
   std::string mark_close = "】";
+  size_t snippet_chars = 80;     // longest snippet in characters; 0 for the whole passage
+  SearchIndex index = SearchIndex::Auto;  // Auto: the index the query needs (search::choose_index)
+  // Filters; empty or unset means any. A passage passes when its document or
+  // one of its claims has the district (full or short name) and the year;
+  // --indicator needs a claim with that indicator (code, name or phrase).
+  // With search_claims() they filter the claims themselves.
+  std::string doc, district, indicator;
+  std::optional<int> year;
 };
 
 struct SearchHit {
   std::string doc, title;
   long long passage_id = 0;
   long long span_start = 0, span_end = 0;  // of the passage, code points into the body
-  std::string snippet;                     // the passage around the hit, hits marked
-  double score = 0;                        // bm25 (lower is better); 0 for a scan
+  std::string text;                        // the whole passage
+  std::string snippet;                     // the passage around the hits, hits marked
+  double score = 0;                        // bm25 (lower is better)
 };
 
 struct SearchResult {
   std::vector<SearchHit> hits;
-  bool scanned = false;  // the query was too short for the trigram index: a plain scan was used
+  SearchIndex index = SearchIndex::Words;  // the index that answered
+  std::string match;                       // the FTS5 expression it ran
 };
 
-// The FTS5 query for a user's text: as given when it uses FTS5 syntax
-// (quotes, operators, parentheses, *, ^, column filters), otherwise one
-// quoted phrase with its double quotes doubled.
-std::string fts5_query(std::string_view user_query);
-
-// Passages matching `query`, best first (bm25), or in document order when
-// the query is shorter than 3 characters (instr() scan).
+// Passages matching `query`, best first (bm25, then document order).
+// Throws StoreError for an empty or malformed query.
 SearchResult search_passages(SQLite::Database& db, std::string_view query, const SearchOptions& options);
+
+// A claim (claims_flat) in a passage that matches a query.
+struct ClaimHit {
+  long long claim_id = 0, passage_id = 0;
+  std::string doc, quote, unit, qualifier, district, indicator, indicator_code, modality;
+  long long span_start = 0, span_end = 0;
+  std::optional<double> value, growth_pct;
+  std::optional<int> year;
+  size_t passage_rank = 0;  // 1-based rank of its passage among the matches
+};
+
+struct ClaimSearchResult {
+  std::vector<ClaimHit> claims;  // by passage rank, then position in the text
+  size_t passages = 0;           // passages that matched
+  SearchIndex index = SearchIndex::Words;
+};
+
+// The claims in the passages matching `query` (every matching passage,
+// options.limit claims at most), filtered by the claims' own district,
+// year and indicator.
+ClaimSearchResult search_claims(SQLite::Database& db, std::string_view query, const SearchOptions& options);
 
 // ---------------------------------------------------------------- stats
 // (src/store/stats.cc)

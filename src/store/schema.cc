@@ -11,6 +11,7 @@
 #include "claimdb/store.h"
 #include "store/context.h"
 #include "store/dimensions.h"
+#include "store/text_functions.h"
 #include "util/resources.h"
 
 namespace claimdb {
@@ -96,6 +97,8 @@ SQLite::Database open_database(const std::string& path, OpenMode mode, const std
   try {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.setBusyTimeout(10000);
+    // Segmentation for the word index triggers (schema/002_words.sql).
+    if (register_text_functions(db.getHandle()) != SQLITE_OK) throw StoreError(path + ": cannot register SQL functions");
     int v = check_version(db, path, latest);
     // Foreign keys are per connection and cannot change inside a transaction.
     db.exec("PRAGMA foreign_keys = ON");

@@ -1,91 +1,156 @@
-// Passage search over the FTS5 trigram index, with a plain scan for
-// queries too short for trigrams.
+// Passage search: parses the query, picks the index it needs (trigram for
+// long ideographic phrases, the word index for everything else), applies
+// the filters, ranks by bm25 and marks the hits; and the claims held by the
+// matching passages.
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "claimdb/store.h"
-#include "util/utf.h"
+#include "store/search_query.h"
+#include "store/search_snippet.h"
 
 namespace claimdb {
 
 namespace {
 
-// Whether the user wrote FTS5 query syntax rather than plain text.
-// A lone double quote is text (it cannot open a phrase), balanced ones are syntax.
-bool has_fts_syntax(std::string_view q) {
-  size_t quotes = std::count(q.begin(), q.end(), '"');
-  if ((quotes > 0 && quotes % 2 == 0) || q.find_first_of("*()^") != std::string_view::npos) return true;
-  // Operators count only between two terms: "Android OR" is plain text.
-  for (const char* op : {" AND ", " OR ", " NOT "})
-    if (q.find(op) != std::string_view::npos) return true;
-  return q.find("NEAR(") != std::string_view::npos;
+// Districts match by full or short name (海曙区, 海曙).
+const char* kDistrictSet = "(SELECT name FROM districts WHERE name = :district OR short_name = :district)";
+const char* kIndicatorMatch =
+    "(c.indicator_code = :indicator OR c.indicator = :indicator"
+    " OR c.indicator_code IN (SELECT code FROM indicators WHERE name_zh = :indicator))";
+
+void bind_filters(SQLite::Statement& st, const SearchOptions& o, bool with_doc = true) {
+  if (with_doc && !o.doc.empty()) st.bind(":doc", o.doc);
+  if (!o.district.empty()) st.bind(":district", o.district);
+  if (!o.indicator.empty()) st.bind(":indicator", o.indicator);
+  if (o.year) st.bind(":year", *o.year);
 }
 
-SearchHit read_hit(SQLite::Statement& st, bool with_score) {
-  SearchHit h;
-  h.passage_id = st.getColumn(0).getInt64();
-  h.doc = st.getColumn(1).getString();
-  h.title = st.getColumn(2).getString();
-  h.span_start = st.getColumn(3).getInt64();
-  h.span_end = st.getColumn(4).getInt64();
-  h.snippet = st.getColumn(5).getString();
-  if (with_score) h.score = st.getColumn(6).getDouble();
-  return h;
+struct Matches {
+  std::vector<SearchHit> hits;
+  SearchIndex index;
+  std::string match;
+  std::vector<search::MarkTerm> marks;
+};
+
+Matches find_passages(SQLite::Database& db, std::string_view query, const SearchOptions& o, long long limit,
+                      bool passage_filters) {
+  search::QueryNode q = search::parse_query(query);
+  Matches m;
+  m.index = o.index == SearchIndex::Auto ? search::choose_index(q) : o.index;
+  m.match = m.index == SearchIndex::Trigram ? search::trigram_match(q) : search::words_match(q);
+  m.marks = search::mark_terms(q);
+  const std::string fts = m.index == SearchIndex::Trigram ? "passages_fts" : "passages_words";
+
+  std::string sql = "SELECT p.id, p.doc, coalesce(d.title, ''), p.span_start, p.span_end, p.text, bm25(" + fts +
+                    ") AS score FROM " + fts + " JOIN passages p ON p.id = " + fts +
+                    ".rowid JOIN documents d ON d.doc = p.doc WHERE " + fts + " MATCH :match";
+  if (!o.doc.empty()) sql += " AND p.doc = :doc";
+  if (passage_filters) {
+    if (!o.district.empty())
+      sql += std::string(" AND (d.district = :district OR d.district IN ") + kDistrictSet +
+             " OR EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND (c.district = :district OR c.district IN " +
+             kDistrictSet + ")))";
+    if (o.year)
+      sql += " AND (d.year = :year OR EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND c.year = :year))";
+    if (!o.indicator.empty())
+      sql += std::string(" AND EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND ") + kIndicatorMatch + ")";
+  }
+  sql += " ORDER BY score, p.doc, p.seq LIMIT :limit";
+
+  SQLite::Statement st(db, sql);
+  st.bind(":match", m.match);
+  st.bind(":limit", static_cast<int64_t>(limit));
+  if (!o.doc.empty()) st.bind(":doc", o.doc);
+  if (passage_filters) bind_filters(st, o, false);
+  try {
+    while (st.executeStep()) {
+      SearchHit h;
+      h.passage_id = st.getColumn(0).getInt64();
+      h.doc = st.getColumn(1).getString();
+      h.title = st.getColumn(2).getString();
+      h.span_start = st.getColumn(3).getInt64();
+      h.span_end = st.getColumn(4).getInt64();
+      h.text = st.getColumn(5).getString();
+      h.score = st.getColumn(6).getDouble();
+      m.hits.push_back(std::move(h));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(std::string("search: ") + search::index_name(m.index) + " index rejected " + m.match + ": " +
+                     e.what() + " (put the text in double quotes to search for it literally)");
+  }
+  return m;
+}
+
+std::optional<double> opt_double(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getDouble();
 }
 
 }  // namespace
 
-std::string fts5_query(std::string_view user_query) {
-  if (has_fts_syntax(user_query)) return std::string(user_query);
-  std::string out = "\"";
-  for (char c : user_query) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+SearchResult search_passages(SQLite::Database& db, std::string_view query, const SearchOptions& options) {
+  Matches m = find_passages(db, query, options, static_cast<long long>(options.limit), true);
+  SearchResult r;
+  r.index = m.index;
+  r.match = m.match;
+  r.hits = std::move(m.hits);
+  for (auto& h : r.hits)
+    h.snippet = search::mark_snippet(h.text, m.marks, options.mark_open, options.mark_close, options.snippet_chars);
+  return r;
 }
 
-SearchResult search_passages(SQLite::Database& db, std::string_view query, const SearchOptions& options) {
-  std::string q(query);
-  q.erase(0, q.find_first_not_of(" \t\r\n"));
-  q.erase(q.find_last_not_of(" \t\r\n") + 1);
-  if (q.empty()) throw StoreError("empty search query");
+ClaimSearchResult search_claims(SQLite::Database& db, std::string_view query, const SearchOptions& options) {
+  Matches m = find_passages(db, query, options, -1, false);
+  ClaimSearchResult r;
+  r.index = m.index;
+  r.passages = m.hits.size();
+  if (m.hits.empty()) return r;
 
-  SearchResult r;
-  const int64_t limit = static_cast<int64_t>(options.limit);
-  // The trigram tokenizer cannot match fewer than 3 characters (MATCH finds
-  // nothing, LIKE misbehaves in SQLite 3.40), so short queries scan passages.
-  if (utf8_to_u32(q).size() < 3) {
-    r.scanned = true;
-    SQLite::Statement st(db,
-        "SELECT p.id, p.doc, coalesce(d.title, ''), p.span_start, p.span_end, replace(p.text, ?1, ?2 || ?1 || ?3)"
-        " FROM passages p JOIN documents d ON d.doc = p.doc"
-        " WHERE instr(p.text, ?1) > 0 ORDER BY p.doc, p.seq LIMIT ?4");
-    st.bind(1, q);
-    st.bind(2, options.mark_open);
-    st.bind(3, options.mark_close);
-    st.bind(4, limit);
-    while (st.executeStep()) r.hits.push_back(read_hit(st, false));
-    return r;
+  std::map<long long, size_t> rank;
+  std::string ids;
+  for (size_t i = 0; i < m.hits.size(); ++i) {
+    rank.emplace(m.hits[i].passage_id, i + 1);
+    ids += (ids.empty() ? "" : ",") + std::to_string(m.hits[i].passage_id);
   }
-
-  std::string match = fts5_query(q);
-  SQLite::Statement st(db,
-      "SELECT p.id, p.doc, coalesce(d.title, ''), p.span_start, p.span_end,"
-      " snippet(passages_fts, 0, ?2, ?3, '…', 64), bm25(passages_fts)"
-      " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.doc = p.doc"
-      " WHERE passages_fts MATCH ?1 ORDER BY bm25(passages_fts) LIMIT ?4");
-  st.bind(1, match);
-  st.bind(2, options.mark_open);
-  st.bind(3, options.mark_close);
-  st.bind(4, limit);
-  try {
-    while (st.executeStep()) r.hits.push_back(read_hit(st, true));
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(std::string("search: invalid FTS5 query ") + match + ": " + e.what() +
-                     " (put the text in double quotes to search for it literally)");
+  std::string sql =
+      "SELECT c.claim_id, c.passage_id, c.doc, c.quote, c.unit, c.qualifier, c.district, c.indicator,"
+      " c.indicator_code, c.modality, c.span_start, c.span_end, c.value, c.growth_pct, c.year"
+      " FROM claims_flat c WHERE c.passage_id IN (SELECT value FROM json_each(:ids))";
+  if (!options.district.empty())
+    sql += std::string(" AND (c.district = :district OR c.district IN ") + kDistrictSet + ")";
+  if (options.year) sql += " AND c.year = :year";
+  if (!options.indicator.empty()) sql += std::string(" AND ") + kIndicatorMatch;
+  SQLite::Statement st(db, sql);
+  st.bind(":ids", "[" + ids + "]");
+  bind_filters(st, options, false);
+  while (st.executeStep()) {
+    ClaimHit c;
+    c.claim_id = st.getColumn(0).getInt64();
+    c.passage_id = st.getColumn(1).getInt64();
+    c.doc = st.getColumn(2).getString();
+    c.quote = st.getColumn(3).getString();
+    c.unit = st.getColumn(4).getString();
+    c.qualifier = st.getColumn(5).getString();
+    c.district = st.getColumn(6).getString();
+    c.indicator = st.getColumn(7).getString();
+    c.indicator_code = st.getColumn(8).getString();
+    c.modality = st.getColumn(9).getString();
+    c.span_start = st.getColumn(10).getInt64();
+    c.span_end = st.getColumn(11).getInt64();
+    c.value = opt_double(st.getColumn(12));
+    c.growth_pct = opt_double(st.getColumn(13));
+    if (!st.getColumn(14).isNull()) c.year = st.getColumn(14).getInt();
+    c.passage_rank = rank[c.passage_id];
+    r.claims.push_back(std::move(c));
   }
+  std::sort(r.claims.begin(), r.claims.end(), [](const ClaimHit& a, const ClaimHit& b) {
+    return std::tie(a.passage_rank, a.span_start, a.claim_id) < std::tie(b.passage_rank, b.span_start, b.claim_id);
+  });
+  if (r.claims.size() > options.limit) r.claims.resize(options.limit);
   return r;
 }
 

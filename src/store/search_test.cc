@@ -1,8 +1,11 @@
-// Passage search: FTS5 quoting of user text, bm25 search with marked hits,
-// and the scan used for queries too short for trigrams.
+// Passage search: query parsing and index choice, rendering for the trigram
+// and word indexes, bm25 ranking with marked hits, queries of every length,
+// full-width forms, prefixes, filters, claims, and index maintenance.
 #include <gtest/gtest.h>
 
 #include "claimdb/store.h"
+#include "store/search_query.h"
+#include "store/search_snippet.h"
 #include "store/testing.h"
 #include "store/writer.h"
 #include "util/utf.h"
@@ -10,27 +13,75 @@
 namespace claimdb {
 namespace {
 
-TEST(Fts5Query, PlainTextBecomesOnePhrase) {
-  EXPECT_EQ(fts5_query("固定资产投资"), "\"固定资产投资\"");
-  EXPECT_EQ(fts5_query("GDP 增长"), "\"GDP 增长\"");
-  EXPECT_EQ(fts5_query("say \"hi"), "\"say \"\"hi\"");  // a lone quote is text, doubled inside the phrase
-  EXPECT_EQ(fts5_query("Android OR"), "\"Android OR\"");
+using search::choose_index;
+using search::parse_query;
+
+TEST(SearchQuery, PlainTextIsOnePhrase) {
+  auto q = parse_query("  固定资产投资 ");
+  EXPECT_EQ(q.kind, search::QueryNode::Kind::Phrase);
+  EXPECT_EQ(q.text, "固定资产投资");
+  EXPECT_EQ(parse_query("Android OR").text, "Android OR");
+  EXPECT_EQ(parse_query("say \"hi").text, "say \"hi");  // a lone quote is text
 }
 
-TEST(Fts5Query, SyntaxPassesThrough) {
-  for (const char* q : {"\"地区生产总值\" AND \"增长\"", "数字经济 OR 工业互联网", "NEAR(\"投资\" \"增长\", 5)",
-                        "固定资产*", "(甲乙丙 OR 丁戊己)"})
-    EXPECT_EQ(fts5_query(q), q);
+TEST(SearchQuery, ChoosesTheIndexThePhrasesNeed) {
+  EXPECT_EQ(choose_index(parse_query("增长9.1%")), SearchIndex::Trigram);       // a symbol, literally
+  EXPECT_EQ(choose_index(parse_query("\"地区生产总值\" AND \"R&D\"")), SearchIndex::Trigram);
+  EXPECT_EQ(choose_index(parse_query("固定资产投资")), SearchIndex::Words);     // letters only
+  EXPECT_EQ(choose_index(parse_query("外资")), SearchIndex::Words);            // 2 characters
+  EXPECT_EQ(choose_index(parse_query("投")), SearchIndex::Words);
+  EXPECT_EQ(choose_index(parse_query("9% AND 增长")), SearchIndex::Words);     // one phrase too short
+  EXPECT_EQ(choose_index(parse_query("GDP")), SearchIndex::Words);            // Latin
+  EXPECT_EQ(choose_index(parse_query("ＧＤＰ增长９％")), SearchIndex::Words);    // full-width
+  EXPECT_EQ(choose_index(parse_query("数字经济*")), SearchIndex::Words);       // prefix
+}
+
+TEST(SearchQuery, RendersForEachIndex) {
+  auto q = parse_query("\"地区生产总值\" AND (外资 OR 外贸) NOT 进口额");
+  EXPECT_EQ(search::trigram_match(parse_query("\"地区生产总值\" NOT 进口额")), "(\"地区生产总值\" NOT \"进口额\")");
+  std::string w = search::words_match(q);
+  EXPECT_NE(w.find("chars : \"外 资\""), std::string::npos) << w;
+  EXPECT_NE(w.find(" NOT "), std::string::npos) << w;
+  EXPECT_EQ(search::words_match(parse_query("ＧＤＰ")), "chars : \"gdp\"");
+  EXPECT_EQ(search::words_match(parse_query("工厂*")), "words : \"工厂\" *");
+  EXPECT_THROW(search::trigram_match(parse_query("外资")), StoreError);
+  EXPECT_THROW(search::words_match(parse_query("，。")), StoreError);
+}
+
+TEST(SearchQuery, SyntaxErrorsAreClear) {
+  for (const char* q : {"(固定资产", "固定 AND (投资", "NEAR(投资, 5)", "\"a\" *b", "   "}) {
+    try {
+      auto n = parse_query(q);
+      search::words_match(n);
+      ADD_FAILURE() << "no error for " << q;
+    } catch (const StoreError& e) {
+      EXPECT_FALSE(std::string(e.what()).empty());
+    }
+  }
+}
+
+TEST(SearchSnippet, MarksTokensInTheOriginalText) {
+  auto terms = search::mark_terms(parse_query("ｇｄｐ OR 外资 NOT 进口"));
+  EXPECT_EQ(search::mark_snippet("全区GDP与外资，进口下降。", terms, "[", "]", 0), "全区[GDP]与[外资]，进口下降。");
+  EXPECT_EQ(search::mark_snippet("外\n资到位", search::mark_terms(parse_query("外资")), "[", "]", 0), "[外\n资]到位");
+  std::string long_text(300, 'x');
+  long_text = "开头" + long_text + "外资到位" + long_text;
+  std::string s = search::mark_snippet(long_text, search::mark_terms(parse_query("外资")), "[", "]", 40);
+  EXPECT_NE(s.find("[外资]"), std::string::npos);
+  EXPECT_EQ(s.rfind("…", 0), 0u);
+  EXPECT_LE(utf8_to_u32(s).size(), 40u + 4);
 }
 
 struct SearchTest : ::testing::Test {
   testing::TempDir dir;
   SQLite::Database db = open_database((dir / "c.db").string(), OpenMode::Create);
   void SetUp() override {
-    add("a", "全区固定资产投资增长9.1%。\n全区外资到账2亿美元。", {{0, 15, 0}, {16, 27, 1}});
-    add("b", "固定资产投资固定资产投资，再说一次固定资产投资。", {{0, 24, 0}});
+    add("a", "全区固定资产投资增长9.1%。\n全区外资到账2亿美元。", {{0, 15, 0}, {16, 27, 1}}, "海曙区", 2022);
+    add("b", "固定资产投资固定资产投资，再说一次固定资产投资。", {{0, 24, 0}}, "江北区", 2021);
+    add("c", "ＧＤＰ总量上升，Robotics产业园开工。", {{0, 22, 0}}, "", std::nullopt);
   }
-  void add(const std::string& doc, const std::string& body, const std::vector<Passage>& passages) {
+  void add(const std::string& doc, const std::string& body, const std::vector<Passage>& passages,
+           const std::string& district, std::optional<int> year, const std::vector<Claim>& claims = {}) {
     DocumentWriter w(db);
     DocumentRecord d;
     d.doc = doc;
@@ -39,21 +90,34 @@ struct SearchTest : ::testing::Test {
     d.sha256 = "0";
     d.encoding = "UTF-8";
     d.body = body;
-    w.replace(d, utf8_to_u32(body), passages, {});
+    d.district = district;
+    d.year = year;
+    w.replace(d, utf8_to_u32(body), passages, claims);
+  }
+  std::vector<std::string> docs(std::string_view q, SearchOptions o = {}) {
+    std::vector<std::string> out;
+    for (const auto& h : search_passages(db, q, o).hits) out.push_back(h.doc);
+    return out;
   }
 };
 
 TEST_F(SearchTest, RanksByBm25AndMarksHits) {
   SearchResult r = search_passages(db, "固定资产投资", {});
-  EXPECT_FALSE(r.scanned);
+  EXPECT_EQ(r.index, SearchIndex::Words);
   ASSERT_EQ(r.hits.size(), 2u);
   EXPECT_EQ(r.hits[0].doc, "b");  // three hits in a short passage rank first
   EXPECT_EQ(r.hits[1].doc, "a");
   EXPECT_EQ(r.hits[1].title, "标题a");
   EXPECT_EQ(r.hits[1].span_start, 0);
   EXPECT_EQ(r.hits[1].span_end, 15);
-  EXPECT_NE(r.hits[1].snippet.find("【固定资产投资】"), std::string::npos) << r.hits[1].snippet;
-  EXPECT_LT(r.hits[0].score, 0);  // bm25: more negative is better
+  EXPECT_EQ(r.hits[1].snippet, "全区【固定资产投资】增长9.1%。");
+  EXPECT_LT(r.hits[0].score, 0);
+
+  r = search_passages(db, "增长9.1%", {});  // literal symbols: the trigram index
+  EXPECT_EQ(r.index, SearchIndex::Trigram);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].snippet, "全区固定资产投资【增长9.1】%。");
+  EXPECT_TRUE(search_passages(db, "增长9.2%", {}).hits.empty());
 
   SearchOptions opt;
   opt.limit = 1;
@@ -64,14 +128,91 @@ TEST_F(SearchTest, RanksByBm25AndMarksHits) {
   EXPECT_NE(r.hits[0].snippet.find("<b>固定资产投资</b>"), std::string::npos);
 }
 
-TEST_F(SearchTest, ShortQueriesScan) {
+TEST_F(SearchTest, ShortQueriesUseTheWordIndex) {
   SearchResult r = search_passages(db, "外资", {});
-  EXPECT_TRUE(r.scanned);
+  EXPECT_EQ(r.index, SearchIndex::Words);
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].span_start, 16);
   EXPECT_EQ(r.hits[0].snippet, "全区【外资】到账2亿美元。");
-  EXPECT_EQ(search_passages(db, "投", {}).hits.size(), 2u);
-  EXPECT_TRUE(search_passages(db, "无关", {}).hits.empty());
+  EXPECT_EQ(docs("投").size(), 2u);
+  EXPECT_EQ(docs("资产").size(), 2u);
+  EXPECT_TRUE(docs("无关").empty());
+  EXPECT_TRUE(docs("资外").empty());  // characters in the wrong order
+  EXPECT_EQ(docs("全 区 外 资"), std::vector<std::string>{"a"});  // spacing does not matter
+}
+
+TEST_F(SearchTest, FullWidthAndHalfWidthFormsMatch) {
+  EXPECT_EQ(docs("GDP"), std::vector<std::string>{"c"});
+  EXPECT_EQ(docs("gdp"), std::vector<std::string>{"c"});
+  EXPECT_EQ(docs("ＧＤＰ总量"), std::vector<std::string>{"c"});
+  EXPECT_EQ(docs("２亿"), std::vector<std::string>{"a"});
+  auto r = search_passages(db, "gdp", {});
+  EXPECT_EQ(r.hits.at(0).snippet, "【ＧＤＰ】总量上升，Robotics产业园开工。");
+}
+
+TEST_F(SearchTest, OperatorsAndPrefixes) {
+  EXPECT_EQ(docs("外资 OR 产业"), (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(docs("投资 NOT 外资"), (std::vector<std::string>{"b", "a"}));
+  EXPECT_EQ(docs("外资 AND 美元"), std::vector<std::string>{"a"});
+  EXPECT_TRUE(docs("固定 AND 美元").empty());  // both in one passage
+  EXPECT_EQ(docs("robot*"), std::vector<std::string>{"c"});
+  EXPECT_TRUE(docs("robot").empty());  // a whole Latin word, not a substring
+  EXPECT_EQ(docs("\"再说\""), std::vector<std::string>{"b"});
+}
+
+TEST_F(SearchTest, FiltersByDocDistrictYearAndIndicator) {
+  SearchOptions o;
+  o.district = "海曙区";
+  EXPECT_EQ(docs("投资", o), std::vector<std::string>{"a"});
+  o.district = "江北";  // short name
+  EXPECT_EQ(docs("投资", o), std::vector<std::string>{"b"});
+  o = {};
+  o.year = 2021;
+  EXPECT_EQ(docs("固定资产投资", o), std::vector<std::string>{"b"});
+  o = {};
+  o.doc = "a";
+  EXPECT_EQ(docs("投资", o), std::vector<std::string>{"a"});
+  o = {};
+  o.indicator = "fixed_asset_investment";
+  EXPECT_TRUE(docs("投资", o).empty());  // no claims stored
+}
+
+TEST_F(SearchTest, ClaimsOfTheMatchingPassages) {
+  Claim c;
+  c.span_start = 8;
+  c.span_end = 13;
+  c.quote = "9.1%";
+  c.growth_pct = 9.1;
+  c.year = 2022;
+  c.indicator = "固定资产投资";
+  Claim d;
+  d.span_start = 22;
+  d.span_end = 26;
+  d.quote = "2亿美元";
+  d.value = 2e8;
+  d.unit = "USD";
+  d.year = 2022;
+  // offsets: "全区固定资产投资增长9.1%。" -> 9.1% is at [10, 14)
+  c.span_start = 10;
+  c.span_end = 14;
+  add("a", "全区固定资产投资增长9.1%。\n全区外资到账2亿美元。", {{0, 15, 0}, {16, 27, 1}}, "海曙区", 2022, {c, d});
+  ClaimSearchResult r = search_claims(db, "外资", {});
+  EXPECT_EQ(r.passages, 1u);
+  ASSERT_EQ(r.claims.size(), 1u);
+  EXPECT_EQ(r.claims[0].quote, "2亿美元");
+  EXPECT_EQ(r.claims[0].value, 2e8);
+  EXPECT_EQ(r.claims[0].unit, "USD");
+  r = search_claims(db, "全区", {});
+  ASSERT_EQ(r.claims.size(), 2u);  // both passages; the shorter ranks first
+  EXPECT_EQ(r.claims[0].quote, "2亿美元");
+  EXPECT_EQ(r.claims[1].quote, "9.1%");
+  EXPECT_LT(r.claims[0].passage_rank, r.claims[1].passage_rank);
+  SearchOptions o;
+  o.year = 2021;
+  EXPECT_TRUE(search_claims(db, "全区", o).claims.empty());
+  o.limit = 1;
+  o.year.reset();
+  EXPECT_EQ(search_claims(db, "全区", o).claims.size(), 1u);
 }
 
 TEST_F(SearchTest, BadSyntaxAndEmptyQueriesAreClearErrors) {
@@ -79,12 +220,32 @@ TEST_F(SearchTest, BadSyntaxAndEmptyQueriesAreClearErrors) {
   EXPECT_THROW(search_passages(db, "   ", {}), StoreError);
 }
 
-TEST_F(SearchTest, ReplacingADocumentUpdatesTheIndex) {
-  add("a", "今年全区新增企业35家。", {{0, 12, 0}});
-  auto r = search_passages(db, "固定资产投资", {});
+TEST_F(SearchTest, ReplacingADocumentUpdatesBothIndexes) {
+  add("a", "今年全区新增企业35家。", {{0, 12, 0}}, "海曙区", 2022);
+  EXPECT_EQ(docs("固定资产投资"), std::vector<std::string>{"b"});
+  EXPECT_TRUE(docs("外资").empty());
+  EXPECT_EQ(docs("新增企业"), std::vector<std::string>{"a"});
+  EXPECT_EQ(docs("企业"), std::vector<std::string>{"a"});
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM passage_segments").getInt(),
+            db.execAndGet("SELECT count(*) FROM passages").getInt());
+  db.exec("INSERT INTO passages_words(passages_words, rank) VALUES ('integrity-check', 1)");
+}
+
+TEST(SearchMigration, Version1DatabasesAreBackfilled) {
+  testing::TempDir dir;
+  const std::string path = (dir / "old.db").string();
+  auto all = embedded_migrations();
+  {
+    auto db = open_database(path, OpenMode::Create, {all.front()});
+    db.exec("INSERT INTO documents (doc, year_basis, source_path, sha256, encoding, byte_size, imported_at, body)"
+            " VALUES ('x', 'none', 'x.txt', '0', 'UTF-8', 1, 'now', '园区新增外资企业')");
+    db.exec("INSERT INTO passages (doc, seq, paragraph, span_start, span_end, text) VALUES ('x', 0, 0, 0, 8, '园区新增外资企业')");
+  }
+  auto db = open_database(path, OpenMode::Existing);
+  EXPECT_EQ(db.execAndGet("SELECT words FROM passage_segments").getString(), "园区 新增 外资 企业");
+  auto r = search_passages(db, "外资", {});
   ASSERT_EQ(r.hits.size(), 1u);
-  EXPECT_EQ(r.hits[0].doc, "b");
-  EXPECT_EQ(search_passages(db, "新增企业", {}).hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].doc, "x");
 }
 
 }  // namespace

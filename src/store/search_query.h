@@ -1,0 +1,64 @@
+// A user's search query, parsed once and rendered for either full-text
+// index: the trigram index of schema 001 (passages_fts: substrings of 3 or
+// more characters, as written) or the word index of schema 002
+// (passages_words: NFKC_Casefold, ICU-segmented words and single
+// ideographs, any length). Also picks the index a query needs and lists the
+// token sequences to mark in the hits.
+//
+// Syntax (a subset of FTS5's): plain text is one phrase; "quoted phrases",
+// AND, OR, NOT (upper case), implicit AND between terms, parentheses,
+// prefix (词* or "短语"*) and NEAR(a b, N). A query is syntax only when it
+// has balanced quotes, one of ( ) * ^, an operator between two terms, or
+// NEAR( — otherwise the whole text is one phrase.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimdb/store.h"
+
+namespace claimdb::search {
+
+struct QueryNode {
+  enum class Kind { Phrase, And, Or, Not, Near };
+  Kind kind = Kind::Phrase;
+  std::string text;               // Phrase: as written
+  bool prefix = false;            // Phrase: the last word is a prefix
+  int distance = 10;              // Near
+  std::vector<QueryNode> kids;    // And/Or: two or more; Not: positive, negative; Near: phrases
+};
+
+// Parses a query; throws StoreError on bad syntax or an empty query.
+QueryNode parse_query(std::string_view query);
+
+// True when the text uses query syntax rather than being one phrase.
+bool has_query_syntax(std::string_view query);
+
+using Index = SearchIndex;
+const char* index_name(Index i);
+
+// The index to use: the word index, unless a phrase spells out punctuation
+// or symbols the word index ignores (增长4.1%, R&D) and every phrase suits the
+// trigram index (3+ characters, no prefix, unchanged by NFKC_Casefold).
+Index choose_index(const QueryNode& q);
+
+// The FTS5 MATCH expression for passages_fts (trigram). Throws StoreError
+// when a phrase is shorter than 3 characters or is a prefix.
+std::string trigram_match(const QueryNode& q);
+
+// The FTS5 MATCH expression for passages_words: each phrase is normalized
+// and segmented like the indexed text; it must occur in `chars` (any
+// substring), and a whole-word match in `words` ranks higher. A prefix
+// phrase matches words starting with it. Throws StoreError when a phrase has
+// nothing searchable (only punctuation).
+std::string words_match(const QueryNode& q);
+
+// What to mark in a hit: the chars-token sequences of every phrase that is
+// not negated; `prefix` when the last token may be a prefix.
+struct MarkTerm {
+  std::vector<std::string> tokens;
+  bool prefix = false;
+};
+std::vector<MarkTerm> mark_terms(const QueryNode& q);
+
+}  // namespace claimdb::search
