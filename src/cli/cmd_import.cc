@@ -1,5 +1,5 @@
-// `claimdb import`: files and directories into the database, one
-// transaction per file; a bad file is reported and skipped.
+// `claimdb import`: files and directories into the database, each document
+// atomically (see store/importer.h); a bad file is reported and skipped.
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "store/context.h"
+#include "store/importer.h"
 
 namespace claimdb::cli {
 
@@ -67,39 +68,37 @@ int run_import(const ImportArgs& a) {
   if (files.empty()) throw StoreError("no .txt files found in the given paths");
 
   SQLite::Database db = open_database(a.db, OpenMode::Create);
-  Importer importer(db, manifest.get(), {a.lossy, a.force});
+  // Read, decode and extract on a second thread while this one writes.
+  ImportPipeline importer(db, manifest.get(), {a.lossy, a.force});
 
   Totals t;
   Progress progress(files.size());
-  std::map<std::string, std::string> seen;  // doc key -> the file that had it
-  for (const auto& file : files) {
-    progress.show(t, file.string());
+  std::set<std::string> seen;  // doc keys among the inputs, for the manifest note
+  for (const auto& file : files) seen.insert(doc_key(file));
+  importer.run(files, [&](const FileOutcome& o) {
     ++t.files;
-    std::string doc = doc_key(file);
-    auto [it, fresh] = seen.emplace(doc, file.string());
-    try {
-      if (!fresh)
-        throw StoreError(file.string() + ": has the same document key '" + doc + "' as " + it->second +
-                         " (documents are keyed by file name without extension)");
-      FileImport r = importer.import_file(file);
-      t.bytes += r.bytes;
-      t.passages += r.passages;
-      t.claims += r.claims;
-      switch (r.status) {
-        case ImportStatus::New: ++t.fresh; break;
-        case ImportStatus::Replaced: ++t.replaced; break;
-        case ImportStatus::Unchanged: ++t.unchanged; break;
-      }
-      if (r.lossy) {
-        progress.clear();
-        std::cerr << "claimdb: warning: " << file.string() << ": invalid bytes were replaced (--lossy)\n";
-      }
-    } catch (const std::exception& e) {
+    if (!o.error.empty()) {
       ++t.failed;
       progress.clear();
-      std::cerr << "claimdb: error: " << with_context(file.string(), e.what()) << "\n";
+      std::cerr << "claimdb: error: " << o.error << "\n";
+      progress.show(t, o.file.string());
+      return;
     }
-  }
+    const FileImport& r = o.result;
+    t.bytes += r.bytes;
+    t.passages += r.passages;
+    t.claims += r.claims;
+    switch (r.status) {
+      case ImportStatus::New: ++t.fresh; break;
+      case ImportStatus::Replaced: ++t.replaced; break;
+      case ImportStatus::Unchanged: ++t.unchanged; break;
+    }
+    if (r.lossy) {
+      progress.clear();
+      std::cerr << "claimdb: warning: " << o.file.string() << ": invalid bytes were replaced (--lossy)\n";
+    }
+    progress.show(t, o.file.string());
+  });
   progress.clear();
   try {
     importer.finish();

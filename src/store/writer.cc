@@ -64,19 +64,27 @@ DocumentWriter::DocumentWriter(SQLite::Database& db)
                "INSERT INTO documents (doc, title, year, year_basis, district, date, source, url, source_path,"
                " sha256, encoding, byte_size, lossy, imported_at, body)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)"),
-      ins_passage_(db, "INSERT INTO passages (doc, seq, paragraph, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)"),
       ins_claim_(db,
                  "INSERT INTO claims (doc, passage_id, span_start, span_end, quote, value, unit, unit_dimension,"
                  " qualifier, value_low, value_high, growth_pct, growth_pp, growth_basis, year, year_basis, period,"
                  " district, district_code, indicator, indicator_code, modality, rank)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      ins_passage_raw_(nullptr, sqlite3_finalize) {
+  sqlite3_stmt* st = nullptr;
+  const char* sql = "INSERT INTO passages (doc, seq, paragraph, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)";
+  if (sqlite3_prepare_v3(db.getHandle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK)
+    throw StoreError(std::string("preparing the passage insert: ") + sqlite3_errmsg(db.getHandle()));
+  ins_passage_raw_.reset(st);
+}
 
 void DocumentWriter::reset() {
   // tryReset(): reset() would rethrow the error of the failed step.
-  for (auto* st : {&find_doc_, &del_claims_, &del_passages_, &del_doc_, &ins_doc_, &ins_passage_, &ins_claim_}) {
+  for (auto* st : {&find_doc_, &del_claims_, &del_passages_, &del_doc_, &ins_doc_, &ins_claim_}) {
     st->tryReset();
     st->clearBindings();
   }
+  sqlite3_reset(ins_passage_raw_.get());
+  sqlite3_clear_bindings(ins_passage_raw_.get());
 }
 
 std::optional<std::string> DocumentWriter::stored_sha256(const std::string& doc) {
@@ -87,8 +95,10 @@ std::optional<std::string> DocumentWriter::stored_sha256(const std::string& doc)
   return sha;
 }
 
-void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, const std::vector<Passage>& passages,
-                             const std::vector<Claim>& claims) {
+static size_t utf8_len(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+PreparedDocument prepare_document(DocumentRecord d, std::u32string_view body, std::vector<Passage> passages,
+                                  std::vector<Claim> claims) {
   const std::string& file = d.source_path;
   // The contract (CLAIM_MODEL.md): every span lies in the body and quotes it exactly.
   for (const Claim& c : claims) {
@@ -105,7 +115,39 @@ void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, 
       throw StoreError(file + ": passage [" + std::to_string(p.start) + ", " + std::to_string(p.end) +
                        ") lies outside the text");
 
+  PreparedDocument out;
+  // Byte offset of every code point of the body (d.body is its UTF-8).
+  std::vector<uint32_t> at(body.size() + 1);
+  size_t b = 0;
+  for (size_t k = 0; k < body.size(); ++k) {
+    at[k] = static_cast<uint32_t>(b);
+    b += utf8_len(body[k]);
+  }
+  at[body.size()] = static_cast<uint32_t>(b);
+  if (b != d.body.size() || b > UINT32_MAX)
+    throw StoreError(file + ": the body's UTF-8 (" + std::to_string(d.body.size()) + " bytes) does not match its " +
+                     std::to_string(body.size()) + " code points");
+  out.passage_bytes.reserve(passages.size());
+  for (const Passage& p : passages) out.passage_bytes.emplace_back(at[p.start], at[p.end]);
+  out.claim_passage.reserve(claims.size());
+  for (const Claim& c : claims) out.claim_passage.push_back(passage_holding(passages, c.span_start));
+  out.d = std::move(d);
+  out.passages = std::move(passages);
+  out.claims = std::move(claims);
+  return out;
+}
+
+void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, const std::vector<Passage>& passages,
+                             const std::vector<Claim>& claims) {
+  PreparedDocument p = prepare_document(d, body, passages, claims);
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  write(p);
+  tx.commit();
+}
+
+void DocumentWriter::write(const PreparedDocument& p) {
+  const DocumentRecord& d = p.d;
+  const std::string& file = d.source_path;
   for (auto* st : {&del_claims_, &del_passages_, &del_doc_}) {
     st->bind(1, d.doc);
     run(*st);
@@ -125,33 +167,45 @@ void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, 
   ins_doc_.bind(i++, d.encoding);
   bind_size(ins_doc_, i++, d.byte_size);
   ins_doc_.bind(i++, d.lossy ? 1 : 0);
-  ins_doc_.bind(i++, d.body);
+  ins_doc_.bindNoCopy(i++, d.body);  // d outlives the statement's execution
   run(ins_doc_);
 
   std::vector<int64_t> passage_ids;
-  passage_ids.reserve(passages.size());
-  for (size_t seq = 0; seq < passages.size(); ++seq) {
-    const Passage& p = passages[seq];
-    ins_passage_.bind(1, d.doc);
-    bind_size(ins_passage_, 2, seq);
-    bind_size(ins_passage_, 3, p.paragraph);
-    bind_size(ins_passage_, 4, p.start);
-    bind_size(ins_passage_, 5, p.end);
-    ins_passage_.bind(6, u32_to_utf8(body.substr(p.start, p.end - p.start)));
-    run(ins_passage_);
+  passage_ids.reserve(p.passages.size());
+  sqlite3_stmt* st = ins_passage_raw_.get();
+  sqlite3* h = db_.getHandle();
+  for (size_t seq = 0; seq < p.passages.size(); ++seq) {
+    const Passage& ps = p.passages[seq];
+    // The passage's text is a slice of the body: bound in place, not copied.
+    auto [b, e] = p.passage_bytes[seq];
+    int rc = sqlite3_bind_text(st, 1, d.doc.data(), static_cast<int>(d.doc.size()), SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, static_cast<sqlite3_int64>(seq));
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 3, static_cast<sqlite3_int64>(ps.paragraph));
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 4, static_cast<sqlite3_int64>(ps.start));
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 5, static_cast<sqlite3_int64>(ps.end));
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 6, d.body.data() + b, static_cast<int>(e - b), SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+      int ext = sqlite3_extended_errcode(h);
+      std::string msg = sqlite3_errmsg(h);
+      sqlite3_reset(st);
+      throw SQLite::Exception(file + ": inserting passage " + std::to_string(seq) + ": " + msg, ext);
+    }
+    sqlite3_reset(st);
     passage_ids.push_back(db_.getLastInsertRowid());
   }
 
-  for (const Claim& c : claims) {
+  for (size_t k = 0; k < p.claims.size(); ++k) {
+    const Claim& c = p.claims[k];
     i = 1;
-    ins_claim_.bind(i++, d.doc);
-    if (auto k = passage_holding(passages, c.span_start))
-      ins_claim_.bind(i++, passage_ids[*k]);
+    ins_claim_.bindNoCopy(i++, d.doc);
+    if (auto n = p.claim_passage[k])
+      ins_claim_.bind(i++, passage_ids[*n]);
     else
       ins_claim_.bind(i++);
     bind_size(ins_claim_, i++, c.span_start);
     bind_size(ins_claim_, i++, c.span_end);
-    ins_claim_.bind(i++, c.quote);
+    ins_claim_.bindNoCopy(i++, c.quote);
     bind_opt(ins_claim_, i++, c.value);
     bind_text(ins_claim_, i++, c.unit);
     bind_text(ins_claim_, i++, c.unit_dimension);
@@ -179,7 +233,6 @@ void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, 
                        c.district_code + "', indicator_code '" + c.indicator_code + "')");
     }
   }
-  tx.commit();
 }
 
 }  // namespace claimdb

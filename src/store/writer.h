@@ -1,10 +1,17 @@
 // Writes one document with its passages and claims, replacing whatever was
 // stored under its key, in one transaction. Statements are prepared once
 // and reused, so keep one writer for a whole import.
+//
+// The work is split so that an import can check and prepare a document on
+// one thread (prepare_document: the contract checks, passage byte offsets)
+// while another writes earlier ones (DocumentWriter::write, inside a
+// transaction or savepoint the caller holds).
 #pragma once
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +34,22 @@ struct DocumentRecord {
   std::string body;  // UTF-8, exactly as decoded
 };
 
+// A document checked against the claim contract and ready to be written:
+// the passages' text is a byte range of d.body, so the text is held once.
+struct PreparedDocument {
+  DocumentRecord d;
+  std::vector<Passage> passages;
+  std::vector<std::pair<size_t, size_t>> passage_bytes;  // [begin, end) byte offsets into d.body
+  std::vector<Claim> claims;
+  std::vector<std::optional<size_t>> claim_passage;  // index into passages of the passage holding each claim
+};
+
+// Checks every claim against the body (span inside it, quote equal to the
+// text there) and every passage's span; throws StoreError naming
+// d.source_path on a violation. `body32` is d.body as UTF-32.
+PreparedDocument prepare_document(DocumentRecord d, std::u32string_view body32, std::vector<Passage> passages,
+                                  std::vector<Claim> claims);
+
 class DocumentWriter {
  public:
   explicit DocumentWriter(SQLite::Database& db);
@@ -41,12 +64,20 @@ class DocumentWriter {
   void replace(const DocumentRecord& d, std::u32string_view body32, const std::vector<Passage>& passages,
                const std::vector<Claim>& claims);
 
+  // Deletes the stored document and writes this one, without a transaction
+  // of its own: call it inside one (or a savepoint). On an exception the
+  // caller rolls back and calls reset().
+  void write(const PreparedDocument& p);
+
   // Makes the statements usable again after a failure.
   void reset();
 
  private:
   SQLite::Database& db_;
-  SQLite::Statement find_doc_, del_claims_, del_passages_, del_doc_, ins_doc_, ins_passage_, ins_claim_;
+  SQLite::Statement find_doc_, del_claims_, del_passages_, del_doc_, ins_doc_, ins_claim_;
+  // The passage insert as a raw statement: SQLiteCpp cannot bind a text
+  // slice without copying it, and passages are most of the bytes written.
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> ins_passage_raw_;
 };
 
 }  // namespace claimdb

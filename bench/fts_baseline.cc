@@ -1,0 +1,176 @@
+// The physical limit for an import that indexes text for search: a bare
+// SQLite program that reads the files and only inserts their passages into
+// a table with the same external-content trigram FTS5 index (and trigger) as
+// schema/001_init.sql. No decoding, no ICU, no extraction, no claims, no
+// document bodies: passages are cut with a byte scan at 。！？； and line
+// breaks. Same pragmas and the same batching of whole documents per
+// transaction as `claimdb import` (src/store/importer.cc), so the ratio
+// import/baseline measures everything import does beyond indexing.
+//
+//   fts_baseline --db /tmp/base.db [--batch-mb 16] DIR|FILE...
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    std::fprintf(stderr, "fts_baseline: %s: %s\n", what, sqlite3_errmsg(db));
+    std::exit(1);
+  }
+}
+
+void exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::fprintf(stderr, "fts_baseline: %s: %s\n", sql, err);
+    std::exit(1);
+  }
+}
+
+const char* kSchema = R"(
+CREATE TABLE passages (
+  id         INTEGER PRIMARY KEY,
+  doc        TEXT NOT NULL,
+  seq        INTEGER NOT NULL,
+  paragraph  INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end   INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  UNIQUE (doc, seq)
+);
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+  text, content = 'passages', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+  INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
+END;
+)";
+
+bool starts_with_any(std::string_view s, size_t i, std::initializer_list<std::string_view> marks, size_t* len) {
+  for (auto m : marks)
+    if (s.substr(i, m.size()) == m) {
+      *len = m.size();
+      return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db_path;
+  double batch_mb = 16;
+  std::string extra_sql;  // run after the schema, e.g. FTS5 configuration
+  std::vector<fs::path> files;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--db" && i + 1 < argc) db_path = argv[++i];
+    else if (a == "--batch-mb" && i + 1 < argc) batch_mb = std::stod(argv[++i]);
+    else if (a == "--sql" && i + 1 < argc) extra_sql = argv[++i];
+    else if (fs::is_directory(a)) {
+      for (auto& e : fs::recursive_directory_iterator(a))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    } else files.push_back(a);
+  }
+  if (db_path.empty() || files.empty()) {
+    std::fprintf(stderr, "usage: fts_baseline --db PATH [--batch-mb N] DIR|FILE...\n");
+    return 2;
+  }
+  std::sort(files.begin(), files.end());
+  fs::remove(db_path);
+
+  auto t0 = std::chrono::steady_clock::now();
+  sqlite3* db = nullptr;
+  check(sqlite3_open(db_path.c_str(), &db), db, "open");
+  // The same connection settings as claimdb import (see importer.cc).
+  exec(db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+           " PRAGMA temp_store = MEMORY");
+  exec(db, kSchema);
+  if (!extra_sql.empty()) exec(db, extra_sql.c_str());
+  sqlite3_stmt* ins = nullptr;
+  check(sqlite3_prepare_v3(db, "INSERT INTO passages (doc, seq, paragraph, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?)",
+                           -1, SQLITE_PREPARE_PERSISTENT, &ins, nullptr),
+        db, "prepare");
+
+  size_t bytes = 0, passages = 0, in_batch = 0;
+  const size_t batch_bytes = static_cast<size_t>(batch_mb * 1e6);
+  bool open = false;
+  std::string text;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    bytes += text.size();
+    if (!open) {
+      exec(db, "BEGIN IMMEDIATE");
+      open = true;
+    }
+    exec(db, "SAVEPOINT doc");  // per-document atomicity, as in the import
+    std::string doc = f.stem().string();
+    std::string_view s = text;
+    size_t start = 0, seq = 0, para = 0;
+    auto emit = [&](size_t end) {
+      while (start < end && (s[start] == ' ' || s[start] == '\n' || s[start] == '\r' || s[start] == '#')) ++start;
+      if (end > start) {
+        sqlite3_bind_text(ins, 1, doc.data(), int(doc.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 2, int64_t(seq++));
+        sqlite3_bind_int64(ins, 3, int64_t(para));
+        sqlite3_bind_int64(ins, 4, int64_t(start));
+        sqlite3_bind_int64(ins, 5, int64_t(end));
+        sqlite3_bind_text(ins, 6, s.data() + start, int(end - start), SQLITE_STATIC);
+        check(sqlite3_step(ins), db, "insert");
+        sqlite3_reset(ins);
+        ++passages;
+      }
+      start = end;
+    };
+    for (size_t i = 0; i < s.size();) {
+      size_t len = 0;
+      if (s[i] == '\n') {
+        emit(i);
+        if (i + 1 < s.size() && s[i + 1] == '\n') ++para;
+        ++i;
+      } else if (starts_with_any(s, i, {"。", "！", "？", "；"}, &len)) {
+        emit(i + len);
+        i += len;
+      } else {
+        ++i;
+      }
+    }
+    emit(s.size());
+    exec(db, "RELEASE doc");
+    in_batch += text.size();
+    if (in_batch >= batch_bytes) {
+      exec(db, "COMMIT");
+      open = false;
+      in_batch = 0;
+    }
+  }
+  if (open) exec(db, "COMMIT");
+  sqlite3_finalize(ins);
+  auto t1 = std::chrono::steady_clock::now();
+  exec(db, "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')");
+  auto t2 = std::chrono::steady_clock::now();
+  sqlite3_close(db);
+
+  double secs = std::chrono::duration<double>(t1 - t0).count();
+  double opt = std::chrono::duration<double>(t2 - t1).count();
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("fts_baseline: %zu files, %.1f MB, %zu passages; insert %.2f s (%.2f MB/s), optimize %.2f s, peak RSS %ld MB\n",
+              files.size(), bytes / 1e6, passages, secs, bytes / 1e6 / secs, opt, ru.ru_maxrss / 1024);
+  return 0;
+}
