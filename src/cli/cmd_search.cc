@@ -2,6 +2,7 @@
 // --claims the claims those passages hold; any query length (the index is
 // chosen per query, see src/store/search_query.h), filters, and
 // table/json/csv output.
+#include <cctype>
 #include <iostream>
 #include <memory>
 
@@ -26,6 +27,25 @@ struct SearchArgs {
   SearchOptions opt;
   int year = 0;
 };
+
+// One line for the terminal: line breaks (OCR'd text wraps mid-word) are
+// dropped, or become a space between two ASCII letters or digits.
+std::string one_line(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\n' && s[i] != '\r') {
+      out += s[i];
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < s.size() && (s[j + 1] == '\n' || s[j + 1] == '\r')) ++j;
+    if (!out.empty() && j + 1 < s.size() && std::isalnum(static_cast<unsigned char>(out.back())) &&
+        std::isalnum(static_cast<unsigned char>(s[j + 1])))
+      out += ' ';
+    i = j;
+  }
+  return out;
+}
 
 Cell text_cell(const std::string& s) { return s.empty() ? Cell{} : Cell{s}; }
 Cell real_cell(const std::optional<double>& v) { return v ? Cell{*v} : Cell{}; }
@@ -90,7 +110,7 @@ int run_search(SearchArgs& a) {
     for (size_t i = 0; i < r.hits.size(); ++i) {
       const auto& h = r.hits[i];
       std::cout << i + 1 << ". " << h.doc << "  " << (h.title.empty() ? "(no title)" : h.title) << "  ["
-                << h.span_start << ", " << h.span_end << ")\n   " << h.snippet << "\n";
+                << h.span_start << ", " << h.span_end << ")\n   " << one_line(h.snippet) << "\n";
     }
     if (!r.hits.empty())
       std::cerr << "(" << r.hits.size() << " from the " << (r.index == SearchIndex::Trigram ? "trigram" : "word")
