@@ -66,7 +66,7 @@ for r in rows:
 print("ok: extract wrote", len(rows), "JSON lines with the claims_flat fields")
 PY
 "$CLAIMDB" extract "$SAMPLE/yuhang_2023.txt" --format table >"$TMP/t.txt" 2>/dev/null
-expect_eq "$(head -1 "$TMP/t.txt" | tr -s ' ')" "span quote value unit qualifier growth_pct year district indicator modality" "extract table header (GB18030 input)"
+expect_eq "$(head -1 "$TMP/t.txt" | tr -s ' ')" "span quote value amount unit qualifier growth_pct year district indicator modality" "extract table header (GB18030 input)"
 printf '地区生产总值100亿元。' | "$CLAIMDB" extract - >/dev/null
 pass "extract reads stdin"
 if "$CLAIMDB" extract "$TMP/none.txt" 2>"$TMP/err"; then fail "extract of a missing file exited 0"; fi
