@@ -224,7 +224,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
       std::vector<Claim*> figures;
       for (auto& c : claims)
-        if (c.span_start > i && c.span_start < se && c.value) figures.push_back(&c);
+        if (c.span_start > i && c.span_start < se && (c.value || c.growth_pct)) figures.push_back(&c);
       // the items nearest 分别 are the list (新增企业26家、A、B、C分别完成x、y、z)
       if (figures.size() >= 2 && items.size() > figures.size())
         items.erase(items.begin(), items.end() - static_cast<std::ptrdiff_t>(figures.size()));
@@ -237,7 +237,22 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         item_places.push_back(found);
       }
       bool all_places = std::all_of(item_places.begin(), item_places.end(), [](const PlaceMark* p) { return p; });
+      // 城镇、农村居民人均可支配收入: a short item shares the last item's head noun.
+      std::vector<std::u32string> shared(items.size());
+      size_t last_len = items.back().end - items.back().start;
+      for (size_t k = 0; k + 1 < items.size(); ++k) {
+        size_t len = items[k].end - items[k].start;
+        if (len * 2 < last_len && len < last_len)
+          shared[k] = std::u32string(t.substr(items[k].start, len)) +
+                      std::u32string(t.substr(items.back().start + len, last_len - len));
+      }
       for (size_t k = 0; k < items.size(); ++k) {
+        if (!all_places && !shared[k].empty()) {
+          auto ind = indicator_for(shared[k], 0, shared[k].size(), shared[k].size(), shared[k].size(), false, lex);
+          figures[k]->indicator = ind.phrase;
+          figures[k]->indicator_code = ind.code;
+          continue;
+        }
         if (all_places) {
           figures[k]->district = item_places[k]->name;
           figures[k]->district_code = item_places[k]->code;
@@ -253,8 +268,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     }
   };
 
+  const TimeMark* section_year = nullptr;
   for (const Span& para : paragraphs) {
     para_start_for_modality = para.start;
+    if (para.heading) {
+      section_year = nullptr;
+      for (auto m = first_at_or_after(years, para.start); m != years.end() && m->pos < para.end; ++m) section_year = &*m;
+      continue;
+    }
     // Quantities and doubling idioms in this paragraph, in order.
     struct Item { size_t pos; const Quantity* q; size_t dbl_end; double dbl; };
     std::vector<Item> items;
@@ -283,6 +304,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       if (const TimeMark* m = in_clause_after ? in_clause_after : latest_before(years, para.start, start)) {
         c.year = m->year;
         c.year_basis = m->basis;
+      } else if (section_year) {
+        // 一、2023年工作回顾: a heading's year governs its section's paragraphs
+        c.year = section_year->year;
+        c.year_basis = section_year->basis;
       } else {
         c.year = doc_year;
         c.year_basis = "document";

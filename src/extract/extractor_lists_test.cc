@@ -62,6 +62,36 @@ const ListCase kCases[] = {
 
 INSTANTIATE_TEST_SUITE_P(Lists, ListCaseTest, ::testing::ValuesIn(kCases));
 
+TEST(Lists, RatesAfterRespectivelyShareTheHeadNoun) {
+  auto r = extractor().extract(utf8_to_u32("城镇、农村居民人均可支配收入分别增长4.6%、6.9%。"), DocContext{2024, "长兴县"});
+  ASSERT_EQ(r.claims.size(), 2u);
+  EXPECT_EQ(r.claims[0].indicator, "城镇居民人均可支配收入");
+  EXPECT_EQ(r.claims[1].indicator, "农村居民人均可支配收入");
+  EXPECT_DOUBLE_EQ(*r.claims[1].growth_pct, 6.9);
+}
+
+TEST(Lists, SizeClassesAreNotFigures) {
+  auto r = extractor().extract(utf8_to_u32("新签约超5亿元项目9个、超亿元项目27个。"), DocContext{2024, "长兴县"});
+  ASSERT_EQ(r.claims.size(), 2u);
+  EXPECT_EQ(r.claims[0].quote, "9个");
+  EXPECT_EQ(r.claims[1].quote, "27个");
+}
+
+TEST(Lists, HeadingYearGovernsItsSection) {
+  const char* text =
+      "一、2022年工作回顾\n\n全县完成固定资产投资210亿元。\n\n二、今年主要目标\n\n固定资产投资增长8%。\n";
+  auto r = extractor().extract(utf8_to_u32(text), DocContext{2023, "长兴县"});
+  ASSERT_EQ(r.claims.size(), 2u);
+  EXPECT_EQ(r.claims[0].year, 2022);
+  EXPECT_EQ(r.claims[1].year, 2023);
+}
+
+TEST(Lists, PastYearInAReview) {
+  auto r = extractor().extract(utf8_to_u32("过去的一年，全县新增市场主体8600户。"), DocContext{2024, "长兴县"});
+  ASSERT_EQ(r.claims.size(), 1u);
+  EXPECT_EQ(r.claims[0].year, 2023);
+}
+
 TEST(Lists, DegreesWithoutScaleAreNotEnergy) {
   auto r = extractor().extract(utf8_to_u32("最高气温达到38度。"), DocContext{2024, "长兴县"});
   for (const auto& c : r.claims) EXPECT_NE(c.unit, "kWh") << c.quote;

@@ -30,7 +30,7 @@ std::u32string trim_phrase(std::u32string s, const Lexicon& lex) {
     size_t e = 0;
     if (lead.at(s, 0, &e, false)) { s.erase(0, e); changed = true; continue; }
     size_t st = 0;
-    if (trail.ending_at(s, s.size(), &st, false) && st > 0) { s.erase(st); changed = true; continue; }
+    if (trail.ending_at(s, s.size(), &st, false)) { s.erase(st); changed = true; continue; }
     if (basis.ending_at(s, s.size(), &st, false) && st > 0) { s.erase(st); changed = true; continue; }
     // A trailing change verb is dropped (地区生产总值增长), a rate noun kept (人口自然增长率).
     if (verbs.ending_at(s, s.size(), &st, false) && st > 0) {

@@ -376,6 +376,12 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
         q.not_claim = "threshold";
       }
     }
+    // 超10亿元项目: an amount with 超 before it and a class noun after it is a size class too.
+    if (q.claim && !q.counting && q.kind == QuantityKind::Amount && q.qualifier == "more_than" && suffix_end == q.end &&
+        lex.cues(CueKind::ThresholdNoun).at(t, skip_ws(t, q.end), nullptr)) {
+      q.claim = false;
+      q.not_claim = "threshold";
+    }
     if (q.claim && q.kind == QuantityKind::Amount && q.dimension != "currency" && q.value == 0) {
       q.claim = false;
       q.not_claim = "zero";

@@ -89,7 +89,7 @@ std::vector<Span> logical_paragraphs(std::u32string_view t) {
     if (heading || caption) {
       // Its own paragraph; an open paragraph interrupted by a caption continues after it.
       if (heading && open) { out.push_back(cur); open = false; }
-      out.push_back({l.start, l.end});
+      out.push_back({l.start, l.end, heading});
       continue;
     }
     if (!open) { cur = {l.start, l.end}; open = true; }

@@ -23,6 +23,7 @@ class Lexicon;
 
 struct Span {
   size_t start, end;
+  bool heading = false;  // a section heading (一、2023年工作回顾, # ...)
 };
 
 // Paragraphs as a reader sees them: a line that does not end a sentence
