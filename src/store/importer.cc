@@ -10,8 +10,10 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -23,6 +25,8 @@
 #include "claimdb/extractor.h"
 #include "claimdb/passages.h"
 #include "store/context.h"
+#include "store/text_functions.h"
+#include "text/word_segmenter.h"
 #include "store/writer.h"
 #include "util/resources.h"
 #include "util/sha256.h"
@@ -46,7 +50,7 @@ struct Work {
 // its key (if any); an unchanged file returns without doc, before decoding.
 // Throws (StoreError, DecodeError) on bad input.
 Work prepare_file(const fs::path& file, const std::optional<std::string>& stored, const Extractor& extractor,
-                  const Manifest* manifest, const ImportOptions& options) {
+                  const Manifest* manifest, const ImportOptions& options, bool presegment = false) {
   Work w;
   w.file = file;
   FileImport& r = w.r;
@@ -66,6 +70,14 @@ Work prepare_file(const fs::path& file, const std::optional<std::string>& stored
   r.lossy = d.lossy = text.lossy;
   d.body = std::move(text.utf8);
   std::u32string body = utf8_to_u32(d.body);
+  // A file with no text is a mistake (a failed download, a wrong path), not a document.
+  if (std::all_of(body.begin(), body.end(), [](char32_t c) {
+        return c == U' ' || (c >= U'\t' && c <= U'\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+               (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+               c == 0x3000 || c == 0xFEFF;
+      }))
+    throw StoreError(file.string() + (body.empty() ? ": empty file (no text to import)"
+                                                   : ": only whitespace (no text to import)"));
   std::vector<Passage> passages = split_passages(body);
 
   DocContext ctx;
@@ -84,7 +96,49 @@ Work prepare_file(const fs::path& file, const std::optional<std::string>& stored
   r.passages = passages.size();
   r.claims = found.claims.size();
   w.doc = prepare_document(std::move(d), body, std::move(passages), std::move(found.claims));
+  if (presegment) {
+    // What the word index's triggers will ask claimdb_words()/claimdb_chars()
+    // for, computed here instead of on the single writer thread.
+    PreparedDocument& p = *w.doc;
+    p.passage_words.reserve(p.passages.size());
+    p.passage_chars.reserve(p.passages.size());
+    for (auto [b, e] : p.passage_bytes) {
+      std::string_view t = std::string_view(p.d.body).substr(b, e - b);
+      p.passage_words.push_back(text::segmented_words(t));
+      p.passage_chars.push_back(text::segmented_chars(t));
+    }
+  }
   return w;
+}
+
+// The passage being inserted and its precomputed segmentation, read by the
+// claimdb_words()/claimdb_chars() that ImportPipeline registers on its
+// connection: they return the precomputed text when their argument is that
+// passage's text (compared byte for byte) and compute it otherwise, so the
+// results are exactly those of the functions they stand in for.
+struct Presegmented {
+  std::string_view text;
+  const std::string* words = nullptr;
+  const std::string* chars = nullptr;
+};
+
+template <bool Words>
+void presegmented_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  const auto* p = static_cast<const Presegmented*>(sqlite3_user_data(ctx));
+  const char* s = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  std::string_view arg(s ? s : "", static_cast<size_t>(sqlite3_value_bytes(argv[0])));
+  const std::string* pre = Words ? p->words : p->chars;
+  if (pre && arg == p->text) {
+    sqlite3_result_text(ctx, pre->data(), static_cast<int>(pre->size()), SQLITE_TRANSIENT);
+    return;
+  }
+  try {
+    std::string out = Words ? text::segmented_words(arg) : text::segmented_chars(arg);
+    sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+  } catch (const std::exception& e) {
+    sqlite3_result_error(ctx, e.what(), -1);
+  }
 }
 
 // The report tables are current when meta holds this key: a hash of every
@@ -235,6 +289,8 @@ struct ImportPipeline::Impl {
   Extractor extractor;  // immutable: the reader thread uses it
   DocumentWriter writer{db};
   bool changed = false;
+  bool presegment = false;  // the schema's word index segments passages (schema/002)
+  Presegmented preseg;
 
   Impl(SQLite::Database& d, const Manifest* m, ImportOptions o, PipelineOptions p)
       : db(d), manifest(m), options(o), pipe(p) {}
@@ -253,9 +309,35 @@ ImportPipeline::ImportPipeline(SQLite::Database& db, const Manifest* manifest, I
   // makes commits rare, so the safe settings cost nothing measurable.
   db.exec("PRAGMA cache_size = -65536");
   db.exec("PRAGMA temp_store = MEMORY");
+
+  Impl& m = *impl_;
+  m.presegment = db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%claimdb_words(%'")
+                     .getInt() > 0;
+  if (m.presegment) {
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    sqlite3* h = db.getHandle();
+    if (sqlite3_create_function(h, "claimdb_words", 1, flags, &m.preseg, presegmented_function<true>, nullptr,
+                                nullptr) != SQLITE_OK ||
+        sqlite3_create_function(h, "claimdb_chars", 1, flags, &m.preseg, presegmented_function<false>, nullptr,
+                                nullptr) != SQLITE_OK)
+      throw StoreError(db.getFilename() + ": cannot register SQL functions");
+    m.writer.before_passage = [&m](const PreparedDocument& p, size_t seq) {
+      if (p.passage_words.size() != p.passages.size()) {
+        m.preseg = Presegmented{};
+        return;
+      }
+      auto [b, e] = p.passage_bytes[seq];
+      m.preseg.text = std::string_view(p.d.body).substr(b, e - b);
+      m.preseg.words = &p.passage_words[seq];
+      m.preseg.chars = &p.passage_chars[seq];
+    };
+  }
 }
 
-ImportPipeline::~ImportPipeline() = default;
+ImportPipeline::~ImportPipeline() {
+  // The connection outlives the pipeline: give it back the plain functions.
+  if (impl_->presegment) register_text_functions(impl_->db.getHandle());
+}
 
 void ImportPipeline::Impl::read_all(const std::vector<fs::path>& files,
                                     const std::unordered_map<std::string, std::string>& stored, BoundedQueue& q) {
@@ -271,7 +353,7 @@ void ImportPipeline::Impl::read_all(const std::vector<fs::path>& files,
                          " (documents are keyed by file name without extension)");
       auto s = stored.find(doc);
       w = prepare_file(file, s == stored.end() ? std::nullopt : std::optional<std::string>(s->second), extractor,
-                       manifest, options);
+                       manifest, options, presegment);
     } catch (const std::exception& e) {
       w = Work{};
       w.file = file;
@@ -341,8 +423,10 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
         m.db.exec("SAVEPOINT doc");
         try {
           m.writer.write(*w->doc);
+          m.preseg = Presegmented{};  // nothing may point into a freed document
           m.db.exec("RELEASE doc");
         } catch (...) {
+          m.preseg = Presegmented{};
           m.writer.reset();
           if (!sqlite3_get_autocommit(h)) {
             sqlite3_exec(h, "ROLLBACK TO doc", nullptr, nullptr, nullptr);

@@ -184,6 +184,7 @@ void DocumentWriter::write(const PreparedDocument& p) {
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 4, static_cast<sqlite3_int64>(ps.start));
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 5, static_cast<sqlite3_int64>(ps.end));
     if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 6, d.body.data() + b, static_cast<int>(e - b), SQLITE_STATIC);
+    if (rc == SQLITE_OK && before_passage) before_passage(p, seq);
     if (rc == SQLITE_OK) rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
       int ext = sqlite3_extended_errcode(h);

@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,9 @@ struct PreparedDocument {
   std::vector<std::pair<size_t, size_t>> passage_bytes;  // [begin, end) byte offsets into d.body
   std::vector<Claim> claims;
   std::vector<std::optional<size_t>> claim_passage;  // index into passages of the passage holding each claim
+  // Optional, per passage: claimdb_words()/claimdb_chars() of its text,
+  // computed ahead of the writer (see ImportPipeline); empty when not.
+  std::vector<std::string> passage_words, passage_chars;
 };
 
 // Checks every claim against the body (span inside it, quote equal to the
@@ -68,6 +72,11 @@ class DocumentWriter {
   // of its own: call it inside one (or a savepoint). On an exception the
   // caller rolls back and calls reset().
   void write(const PreparedDocument& p);
+
+  // Called with the document and the passage's index right before each
+  // passage row is inserted (the import uses it to hand precomputed
+  // segmentation to its SQL functions).
+  std::function<void(const PreparedDocument&, size_t)> before_passage;
 
   // Makes the statements usable again after a failure.
   void reset();
