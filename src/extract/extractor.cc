@@ -333,6 +333,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         if (it->end <= subject_end) from = std::max(from, it->end);
       for (auto it = first_at_or_after(places, cs); it != places.end() && it->pos < subject_end; ++it)
         if (it->end <= subject_end) from = std::max(from, it->end);
+      for (auto it = first_at_or_after(periods, cs); it != periods.end() && it->pos < subject_end; ++it)
+        if (it->end <= subject_end) from = std::max(from, it->end);
       bool after_figure = false;
       if (!claims.empty() && claims.back().span_end <= subject_end && claims.back().span_end > from &&
           claims.back().span_start >= cs) {

@@ -182,6 +182,13 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
         }
       }
     }
+    // the longer word wins: 今年以来 (now) over 今年 (relative)
+    size_t now_end = 0;
+    if (now.at(t, i, &now_end) && (!rel.at(t, i, &e) || now_end >= e)) {
+      years->push_back({i, now_end, plus(0), "now"});
+      i = now_end - 1;
+      continue;
+    }
     const Cue* c = rel.at(t, i, &e);
     if (c) {
       size_t bs = 0;
