@@ -1,12 +1,17 @@
 // `claimdb import`: files and directories into the database, each document
 // atomically (see store/importer.h); a bad file is reported and skipped.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
 
+#include <sqlite3.h>
+
+#include "claimdb/gazetteer.h"
 #include "claimdb/store.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -58,24 +63,61 @@ class Progress {
   std::chrono::steady_clock::time_point start_;
 };
 
+// SIGINT/SIGTERM: finish the current document, commit, report and exit
+// 128 + signal. The handler restores the default action, so a second
+// signal ends the process at once (safe too: an uncommitted batch rolls back).
+std::atomic<bool> g_stop{false};
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void on_stop_signal(int sig) {
+  g_signal = sig;
+  g_stop.store(true);
+  std::signal(sig, SIG_DFL);
+}
+
+// A district the gazetteer does not know would be stored as written and
+// match no claim's place: refuse it like any other manifest error.
+void check_manifest_districts(const Manifest& m) {
+  for (const auto& e : m.entries())
+    if (!e.district.empty() && Gazetteer::instance().lookup(e.district).empty())
+      throw StoreError(m.path() + ":" + std::to_string(e.line) + ": unknown district '" + e.district + "' for " +
+                       e.file + " (not a GB/T 2260 division name such as 海曙区; leave it empty if unknown)");
+}
+
 int run_import(const ImportArgs& a) {
   auto t0 = std::chrono::steady_clock::now();
   // A broken manifest stops everything before the database is touched.
   std::unique_ptr<Manifest> manifest;
   if (!a.manifest.empty()) manifest = std::make_unique<Manifest>(Manifest::load(a.manifest));
+  if (manifest) check_manifest_districts(*manifest);
 
   auto files = collect_inputs(a.paths);
   if (files.empty()) throw StoreError("no .txt files found in the given paths");
 
   SQLite::Database db = open_database(a.db, OpenMode::Create);
   // Read, decode and extract on a second thread while this one writes.
-  ImportPipeline importer(db, manifest.get(), {a.lossy, a.force});
+  if (sqlite3_db_readonly(db.getHandle(), "main") == 1)
+    throw StoreError(a.db + ": the database file is read-only (no permission to write it); nothing was imported");
+  // Another writer holding the database past the busy timeout would fail
+  // every file in turn: check once and stop with one clear error instead.
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    db.exec("ROLLBACK");
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(a.db + ": cannot write: " + e.what() +
+                     (e.getErrorCode() == SQLITE_BUSY ? " (another process is writing it; try again when it is done)" : ""));
+  }
+  PipelineOptions pipeline;
+  pipeline.stop = &g_stop;
+  ImportPipeline importer(db, manifest.get(), {a.lossy, a.force}, pipeline);
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
 
   Totals t;
   Progress progress(files.size());
   std::set<std::string> seen;  // doc keys among the inputs, for the manifest note
   for (const auto& file : files) seen.insert(doc_key(file));
-  importer.run(files, [&](const FileOutcome& o) {
+  const bool complete = importer.run(files, [&](const FileOutcome& o) {
     ++t.files;
     if (!o.error.empty()) {
       ++t.failed;
@@ -130,6 +172,12 @@ int run_import(const ImportArgs& a) {
   std::cout << "imported " << thousands(t.files) << (t.files == 1 ? " file (" : " files (") << t.fresh << " new, " << t.replaced << " replaced, "
             << t.unchanged << " unchanged, " << t.failed << " failed), " << thousands(t.passages) << " passages, "
             << thousands(t.claims) << " claims in " << took << " into " << a.db << "\n";
+  if (!complete) {
+    std::cerr << "claimdb: interrupted (" << (g_signal == SIGTERM ? "SIGTERM" : "SIGINT") << "): stopped after "
+              << t.files << " of " << files.size()
+              << " files, each stored whole; run the same command again to import the rest\n";
+    return 128 + (g_signal ? int(g_signal) : SIGINT);
+  }
   return t.failed ? 1 : 0;
 }
 
@@ -147,7 +195,9 @@ Command add_import_command(CLI::App& app) {
   sub->footer(
       "Each file is one document, keyed by its name without extension, imported in its own\n"
       "transaction: a file whose bytes are unchanged is skipped, a changed one replaces its\n"
-      "document, and a bad file is reported while the others still import (exit status 1).\n\n"
+      "document, and a bad file is reported while the others still import (exit status 1).\n"
+      "Ctrl-C (SIGINT) or SIGTERM stops after the current document with a summary\n"
+      "(exit status 130 or 143); running the same command again imports the rest.\n\n"
       "Example:\n"
       "  claimdb import --db db/claims.db --manifest ../shared/corpus/manifest.csv ../shared/corpus\n"
       "  sqlite3 db/claims.db \"SELECT doc, quote, value, unit, year FROM claims_flat LIMIT 5\"");

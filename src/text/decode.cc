@@ -256,7 +256,9 @@ bool is_chinese_gb(const std::string& name) {
 
 }  // namespace
 
-DecodedText decode_bytes(std::string_view bytes, std::string_view file, bool allow_lossy) {
+namespace {
+
+DecodedText decode_any(std::string_view bytes, std::string_view file, bool allow_lossy) {
   DecodedText out;
   auto starts_with = [&](const char* bom, size_t n) { return bytes.size() >= n && std::memcmp(bytes.data(), bom, n) == 0; };
 
@@ -307,6 +309,20 @@ DecodedText decode_bytes(std::string_view bytes, std::string_view file, bool all
   fail(file, "invalid UTF-8 at byte " + std::to_string(scan.bad) + " (line " +
                  std::to_string(line_of(bytes, scan.bad)) + ") and not GB18030 (ICU detects " + d.name +
                  ", confidence " + std::to_string(d.confidence) + ")");
+}
+
+}  // namespace
+
+DecodedText decode_bytes(std::string_view bytes, std::string_view file, bool allow_lossy) {
+  DecodedText out = decode_any(bytes, file, allow_lossy);
+  // --lossy is for text with a few damaged bytes. When invalid sequences
+  // make up a noticeable part of the output (over 1 in 200 bytes), the file is not
+  // damaged text but something else (binary, an unsupported encoding), and
+  // "decoding" it would store replacement characters as a document.
+  if (out.replaced > 16 && out.replaced * 200 > out.utf8.size())
+    fail(file, "not text even with --lossy: " + std::to_string(out.replaced) +
+                   " invalid sequences replaced in " + std::to_string(bytes.size()) + " bytes (binary data?)");
+  return out;
 }
 
 }  // namespace claimdb
