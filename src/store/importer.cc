@@ -304,11 +304,12 @@ ImportPipeline::ImportPipeline(SQLite::Database& db, const Manifest* manifest, I
     : impl_(std::make_unique<Impl>(db, manifest, options, pipeline)) {
   // Connection settings for the import (not stored in the file): a 64 MiB
   // page cache keeps a batch's b-tree and FTS pages in memory instead of
-  // spilling them mid-transaction (2 MiB by default), temporary b-trees in
-  // memory. The journal stays DELETE and synchronous stays FULL: batching
-  // makes commits rare, so the safe settings cost nothing measurable.
+  // spilling them mid-transaction (2 MiB by default). Temporary b-trees stay
+  // on disk (temp_store default): the report refresh sorts millions of rows
+  // and would otherwise grow the process without bound. The journal stays
+  // DELETE and synchronous stays FULL: batching makes commits rare, so the
+  // safe settings cost nothing measurable.
   db.exec("PRAGMA cache_size = -65536");
-  db.exec("PRAGMA temp_store = MEMORY");
 
   Impl& m = *impl_;
   m.presegment = db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%claimdb_words(%'")
