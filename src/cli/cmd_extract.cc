@@ -10,6 +10,7 @@
 #include "claimdb/store.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "util/json.h"
 #include "util/utf.h"
 
 namespace claimdb::cli {

@@ -16,11 +16,8 @@ bool use_ansi_stdout();
 
 std::string thousands(long long n);            // 1234567 -> "1,234,567"
 std::string shortest(double v);                // shortest text that reads back as v: 6.1, 1.1701e+11
-std::string json_string(std::string_view s);   // quoted and escaped
 std::string json_number(const std::optional<double>& v);  // null when empty or not finite
 
-// Terminal cells `s` takes (East Asian wide and fullwidth characters count 2).
-size_t display_width(std::string_view s);
 
 // Rows printed as columns separated by two spaces; `right` marks numeric columns.
 std::string format_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right = {});
