@@ -40,7 +40,8 @@ expect_contains "$(cat "$TMP/out")" "imported " "SIGINT: summary printed"
 stored=$(q "$DB" "SELECT count(*) FROM documents WHERE doc LIKE 'gen%'")
 total=$(ls "$TMP/in" | wc -l)
 (( stored < total )) || fail "SIGINT: all $total files imported; the signal came too late to test anything"
-expect_contains "$(cat "$TMP/out")" "imported $stored files ($stored new," "SIGINT: the summary counts what was stored"
+grep -q "^imported $stored files\? ($stored new," "$TMP/out" || fail "SIGINT: the summary does not count the $stored documents stored"
+pass "SIGINT: the summary counts what was stored"
 [ ! -e "$DB-journal" ] || fail "SIGINT: a hot journal was left: the import did not stop cleanly"
 comm -23 <(counts "$DB") "$TMP/clean.counts" | grep . && fail "SIGINT: a document was stored partly"
 pass "SIGINT: $stored of $total documents stored, each whole"
