@@ -51,7 +51,7 @@ build/claimdb stats --db db/claims.db
 echo
 build/claimdb report gdp --db db/claims.db
 echo
-build/claimdb report indicator_matrix --db db/claims.db | head -n 20
+build/claimdb report indicator_matrix --db db/claims.db | sed -n 1,20p  # sed reads it all: no SIGPIPE under pipefail
 
 echo
 echo "setup: done. Try: build/claimdb search --db db/claims.db 固定资产投资"
