@@ -93,9 +93,9 @@ void check_cases(const std::vector<Pathological>& list) {
 
 TEST(ExtractorReliability, PathologicalNumbersAreFiniteOrRejected) { check_cases(cases()); }
 
-// Known gaps (issue #7, for the extractor): a growth rate of 500 digits is
-// stored as growth_pct = inf instead of being rejected.
-TEST(ExtractorReliability, DISABLED_KnownGapsGrowthOverflow) {
+// A growth rate of 500 digits was once stored as growth_pct = inf; it is
+// rejected now.
+TEST(ExtractorReliability, GrowthOverflowIsRejected) {
   check_cases({{"endless growth", "增长" + repeat("9", 500) + "%，提高" + repeat("9", 500) + "个百分点。"}});
 }
 
@@ -166,13 +166,9 @@ TEST(ExtractorReliability, PathologicalInputsTakeLinearTime) {
   });
 }
 
-// Known gaps (issue #7, for the extractor): these take quadratic time in the
-// length of a paragraph (10x the input, ~100x the time): a run of scale
-// words, and many figures in one paragraph without a line break. Real
-// articles have short paragraphs, but one 10 MB line of figures would not
-// finish. Many short paragraphs of figures grow superlinearly too (10x the
-// input, 35-40x the time at 128k characters).
-TEST(ExtractorReliability, DISABLED_KnownGapsQuadratic) {
+// These once took quadratic time in the length of a paragraph: a run of
+// scale words, and many figures in one paragraph without a line break.
+TEST(ExtractorReliability, LongParagraphsAndRunsTakeLinearTime) {
   check_linear({
       {"paragraphs of figures", [](size_t n) { return repeat("地区生产总值100亿元，增长6.1%。\n\n", n / 22); }},
       {"scale words", [](size_t n) { return "收入1" + repeat("万", n) + "元。"; }},

@@ -80,6 +80,13 @@ bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) 
   return true;
 }
 
+// Claims of a paragraph are in text order: how many start before `pos`.
+size_t claims_starting_before(const std::vector<Claim>& claims, size_t pos) {
+  return std::lower_bound(claims.begin(), claims.end(), pos,
+                          [](const Claim& c, size_t p) { return c.span_start < p; }) -
+         claims.begin();
+}
+
 // Marks are sorted by position; these find them by binary search.
 template <typename Mark>
 typename std::vector<Mark>::const_iterator first_at_or_after(const std::vector<Mark>& marks, size_t pos) {
@@ -113,6 +120,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
 
   auto paragraphs = logical_paragraphs(t);
   auto quantities = find_quantities(t, marks, lex);
+  result.claims.reserve(quantities.size());
   std::vector<TimeMark> years;
   std::vector<PeriodMark> periods;
   find_time_marks(t, doc_year, marks, lex, &years, &periods);
@@ -126,11 +134,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   const auto& flat = lex.cues(CueKind::FlatWord);
   const auto& rank_verbs = lex.cues(CueKind::RankVerb);
 
+  // Context never reaches further than this from a figure: real sentences are
+  // shorter, and a bound keeps one endless line (1亿元、1亿元、…) linear.
+  constexpr size_t kReach = 400;
   auto sentence_bounds = [&](size_t pos, const Span& para, size_t* s, size_t* e) {
-    size_t a = pos;
-    while (a > para.start && !is_sentence_end(t[a - 1])) --a;
-    size_t b = pos;
-    while (b < para.end && !is_sentence_end(t[b])) ++b;
+    size_t a = pos, a_min = std::max(para.start, pos > kReach ? pos - kReach : 0);
+    while (a > a_min && !is_sentence_end(t[a - 1])) --a;
+    size_t b = pos, b_max = std::min(para.end, pos + kReach);
+    while (b < b_max && !is_sentence_end(t[b])) ++b;
     *s = a;
     *e = b;
   };
@@ -185,10 +196,11 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     }
     if (found.empty()) {
       // 主要预期目标是：A增长6%；B增长8%: a cue before a colon governs the list after it.
-      for (size_t i = sent_start; i-- > para_start_for_modality;) {
+      size_t colon_floor = std::max(para_start_for_modality, sent_start > 2 * kReach ? sent_start - 2 * kReach : 0);
+      for (size_t i = sent_start; i-- > colon_floor;) {
         if (t[i] != U':') continue;
         size_t a = i;
-        while (a > para_start_for_modality && !is_sentence_end(t[a - 1])) --a;
+        while (a > colon_floor && !is_sentence_end(t[a - 1])) --a;
         for (size_t k = a; k < i; ++k) {
           size_t e = 0;
           const Cue* c = modality_cues.at(t, k, &e, false);
@@ -223,8 +235,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         a = k + 1;
       }
       std::vector<Claim*> figures;
-      for (auto& c : claims)
-        if (c.span_start > i && c.span_start < se && (c.value || c.growth_pct)) figures.push_back(&c);
+      for (size_t k = claims_starting_before(claims, i + 1); k < claims.size() && claims[k].span_start < se; ++k)
+        if (claims[k].value || claims[k].growth_pct) figures.push_back(&claims[k]);
       // the items nearest 分别 are the list (新增企业26家、A、B、C分别完成x、y、z)
       if (figures.size() >= 2 && items.size() > figures.size())
         items.erase(items.begin(), items.end() - static_cast<std::ptrdiff_t>(figures.size()));
@@ -290,6 +302,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
 
     struct ListRate { bool active = false; size_t end = 0; int sign = 1; size_t verb_start = 0; } list_rate;
     std::vector<Claim> claims;  // this paragraph's, in order
+    claims.reserve(items.size());
     std::vector<size_t> claim_sentence;
     std::vector<bool> claim_is_level;
 
@@ -508,7 +521,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       size_t ss, se;
       sentence_bounds(i, para, &ss, &se);
       bool attached = false;
-      for (size_t k = claims.size(); k-- > 0;) {
+      for (size_t k = claims_starting_before(claims, i); k-- > 0;) {
         if (claims[k].span_end > i) continue;
         if (claims[k].span_start >= ss && !claims[k].growth_pct && trivial_gap(t, claims[k].span_end, i, lex)) {
           claims[k].growth_pct = 0.0;
@@ -531,7 +544,11 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
       i = e - 1;
     }
-    for (auto& c : flats) claims.push_back(std::move(c));
+    if (!flats.empty()) {
+      for (auto& c : flats) claims.push_back(std::move(c));
+      std::stable_sort(claims.begin(), claims.end(),
+                       [](const Claim& a, const Claim& b) { return a.span_start < b.span_start; });
+    }
     assign_respectively(claims, para);
     // Rank phrases (位列全省第九) stay on the claim before them in the sentence.
     for (size_t i = para.start; i < para.end; ++i) {
@@ -544,7 +561,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         while (k < para.end && k - j < 4 && !is_clause_end(t[k]) && t[k] != U'、') ++k;
         size_t ss, se;
         sentence_bounds(i, para, &ss, &se);
-        for (size_t m = claims.size(); m-- > 0;) {
+        for (size_t m = claims_starting_before(claims, i); m-- > 0;) {
           if (claims[m].span_end > i) continue;
           if (claims[m].span_start >= ss && claims[m].rank.empty())
             claims[m].rank = u32_to_utf8(body.substr(i, k - i));

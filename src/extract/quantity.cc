@@ -87,7 +87,8 @@ double tidy(double v) {
   if (!std::isfinite(v) || v == 0 || (v == std::trunc(v) && std::fabs(v) < 1e15)) return v;
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.15g", v);
-  return std::strtod(buf, nullptr);
+  double r = std::strtod(buf, nullptr);
+  return std::isfinite(r) ? r : v;  // rounding DBL_MAX up must not make it infinite
 }
 
 namespace {
@@ -142,6 +143,7 @@ bool read_year(std::u32string_view t, size_t pos, int* year, size_t* end) {
 
 std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& marks, const Lexicon& lex) {
   std::vector<Quantity> out;
+  out.reserve(t.size() / 16);  // dense text has a figure every ten to twenty characters
   const auto& qpre = lex.cues(CueKind::QualifierPrefix);
   const auto& qsuf = lex.cues(CueKind::QualifierSuffix);
   const auto& qsuf_dur = lex.cues(CueKind::QualifierSuffixDuration);
@@ -333,6 +335,12 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       q.high = tidy(high_number * factor);
     }
 
+    // No statistic has 20 integer digits or a value past 1e20 in its unit: such
+    // a numeral is a code, a typo or an attack, not a figure.
+    if (q.claim && (n->int_digits > 20 || !(std::fabs(q.value) < 1e20) || (q.low && !(std::fabs(*q.high) < 1e20)))) {
+      q.claim = false;
+      q.not_claim = "absurd";
+    }
     // Ordinals, codes and periods: 第四届, 前两个月, 每两月.
     if (q.claim) {
       size_t b = skip_ws_back(t, q.start);
@@ -388,9 +396,10 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
     }
     q.end = suffix_end;
     if (!std::isfinite(q.value)) q.value = 0;
-    out.push_back(q);
-    i = std::max(q.end, end);
-    if (i <= q.num_start) i = q.num_start + 1;
+    size_t next = std::max(q.end, end);
+    out.push_back(std::move(q));
+    i = next;
+    if (i <= out.back().num_start) i = out.back().num_start + 1;
   }
   return out;
 }

@@ -181,6 +181,11 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
           continue;
         }
       }
+      // a numeral is read once, not again from each of its characters (万万万…)
+      if (n && n->end > i + 1) {
+        i = n->end - 1;
+        continue;
+      }
     }
     // the longer word wins: 今年以来 (now) over 今年 (relative)
     size_t now_end = 0;
