@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Large inputs (issue #7): one file of CLAIMDB_BIG_MB megabytes (default 32;
+# Large inputs (issue #7): one file of CLAIMDB_BIG_MB megabytes (default 16;
 # 200 MB measured by hand: peak RSS 1.48 GiB, 7.8x)
 # and a single 10 MB line import with bounded memory. Peak RSS (getrusage,
 # through python3's resource module) must stay under 12x the file size plus
@@ -8,7 +8,7 @@
 # the raw bytes after decoding. The text is generated here (prose with a
 # figure every 50 sentences, as in the articles).
 source "$(dirname "$0")/lib/common.bash"
-MB=${CLAIMDB_BIG_MB:-32}
+MB=${CLAIMDB_BIG_MB:-16}
 
 gen() {  # gen FILE MEGABYTES LINE_BREAKS(1|0)
   python3 - "$@" <<'PY'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Crash safety (issue #7): `claimdb import` is killed with SIGKILL at
-# random points (fixed seed) of a multi-MB import, 20 times, on new and on
+# random points (fixed seed) of a 2-3 MB import in small batches, 20 times, on new and on
 # replacing runs. After every kill the database opens, passes
 # integrity_check and the FTS5 integrity-check, and holds only whole
 # documents: each stored document has exactly the passages and claims a
@@ -8,7 +8,7 @@
 source "$(dirname "$0")/lib/common.bash"
 need_corpus
 KILLS=${CLAIMDB_KILLS:-20}
-python3 "$(dirname "$0")/lib/reliability_corpus.py" "$CORPUS" "$TMP/in" 40 120 11
+python3 "$(dirname "$0")/lib/reliability_corpus.py" "$CORPUS" "$TMP/in" 30 80 11
 echo "corpus: $(du -sh "$TMP/in" | cut -f1) in $(ls "$TMP/in" | wc -l) files"
 
 counts() {  # doc|passages|claims|sha256 of every stored document
@@ -43,7 +43,8 @@ for i in "${!delays[@]}"; do
   # replaces every document (--force) and is killed mid-replacement.
   if [ -e "$DB" ] && [ "$(q "$DB" "SELECT count(*) FROM sqlite_schema WHERE name = 'documents'")" = 1 ] &&
     [ "$(q "$DB" "SELECT count(*) FROM documents")" = "$(wc -l <"$TMP/clean.counts")" ]; then args=(--force); fi
-  "$CLAIMDB" import --db "$DB" "${args[@]}" "$TMP/in" >/dev/null 2>"$TMP/err" &
+  # small batches: many commits, so kills land between them on a fast machine too
+  "$CLAIMDB" import --db "$DB" --batch-mb 0.25 "${args[@]}" "$TMP/in" >/dev/null 2>"$TMP/err" &
   pid=$!
   sleep "${delays[$i]}"
   kill -KILL "$pid" 2>/dev/null || true

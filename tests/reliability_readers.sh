@@ -4,7 +4,7 @@
 # import` writes, and only ever see committed, whole documents.
 source "$(dirname "$0")/lib/common.bash"
 need_corpus
-python3 "$(dirname "$0")/lib/reliability_corpus.py" "$CORPUS" "$TMP/in" 40 120 3
+python3 "$(dirname "$0")/lib/reliability_corpus.py" "$CORPUS" "$TMP/in" 30 80 3
 DB=$TMP/r.db
 "$CLAIMDB" import --db "$TMP/clean.db" "$TMP/in" >/dev/null
 counts() {  # in one read transaction: doc|passages|claims
@@ -17,7 +17,7 @@ counts "$TMP/clean.db" >"$TMP/clean.counts"
 reads=0 seen=()
 for run in plain force; do
   args=(); [ "$run" = force ] && args=(--force)
-  "$CLAIMDB" import --db "$DB" "${args[@]}" "$TMP/in" >"$TMP/out" 2>"$TMP/err" &
+  "$CLAIMDB" import --db "$DB" --batch-mb 0.5 "${args[@]}" "$TMP/in" >"$TMP/out" 2>"$TMP/err" &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     "$CLAIMDB" search --db "$DB" 固定资产投资 >"$TMP/s.out" 2>"$TMP/s.err" || fail "search during the import: $(cat "$TMP/s.err")"

@@ -27,6 +27,7 @@ struct ImportArgs {
   std::string manifest;
   bool lossy = false;
   bool force = false;
+  double batch_mb = 16;
   std::vector<std::string> paths;
 };
 
@@ -109,6 +110,7 @@ int run_import(const ImportArgs& a) {
   }
   PipelineOptions pipeline;
   pipeline.stop = &g_stop;
+  pipeline.batch_bytes = static_cast<size_t>(a.batch_mb * (1 << 20));
   ImportPipeline importer(db, manifest.get(), {a.lossy, a.force}, pipeline);
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
@@ -191,6 +193,10 @@ Command add_import_command(CLI::App& app) {
                   "CSV with columns file,year,district,title (and optionally date,source,url)");
   sub->add_flag("--lossy", a->lossy, "Replace invalid byte sequences instead of rejecting the file");
   sub->add_flag("--force", a->force, "Re-import files even when their bytes are unchanged");
+  sub->add_option("--batch-mb", a->batch_mb,
+                  "Commit after this many MB of files (each file stays whole; a crash loses at most one batch)")
+      ->check(CLI::Range(0.0, 4096.0))
+      ->capture_default_str();
   sub->add_option("PATH", a->paths, "Files, or directories searched recursively for *.txt")->required();
   sub->footer(
       "Each file is one document, keyed by its name without extension, imported in its own\n"
