@@ -9,6 +9,7 @@
 #include "place/name_trie.h"
 #include "util/resources.h"
 #include "util/tsv.h"
+#include "util/utf.h"
 
 namespace claimdb {
 
@@ -26,20 +27,6 @@ int level_rank(std::string_view level) {
   return 3;
 }
 
-// Decodes one code point of valid UTF-8 at s[i], advancing i (districts.tsv
-// and the stopwords are our own UTF-8; malformed bytes become U+FFFD).
-char32_t next_code_point(std::string_view s, size_t& i) {
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t c = len == 1 ? b : b & (0x7F >> len);
-  for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return c;
-}
 
 // A code's key in Impl::by_code: its digits as a number (GB/T 2260 codes are
 // 6 or 9 digits, so 330203 and 330203000 stay distinct); 0 if not a code.

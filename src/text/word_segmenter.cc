@@ -1,6 +1,8 @@
 // ICU-based word segmentation with NFKC_Casefold; see word_segmenter.h.
 #include "text/word_segmenter.h"
 
+#include "util/utf.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
@@ -22,25 +24,10 @@ struct CodePoint {
 std::vector<CodePoint> decode(std::string_view s) {
   std::vector<CodePoint> out;
   out.reserve(s.size());
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    size_t len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
-    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
-    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; len = 4; }
-    else { out.push_back({0xFFFD, i, i + 1}); ++i; continue; }
-    bool ok = i + len <= n;
-    for (size_t k = 1; ok && k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) ok = false;
-      else cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { out.push_back({0xFFFD, i, i + 1}); ++i; continue; }
-    out.push_back({cp, i, i + len});
-    i += len;
+  for (size_t i = 0; i < s.size();) {
+    size_t begin = i;
+    char32_t c = next_code_point(s, i);
+    out.push_back({c, begin, i});
   }
   return out;
 }
