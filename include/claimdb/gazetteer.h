@@ -4,6 +4,7 @@
 // and resolves short and ambiguous names.
 #pragma once
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,10 @@ struct Place {
 
 // One place name found in text.
 struct PlaceMention {
-  size_t start, end;                     // code-point offsets in the searched text
-  std::vector<const Place*> candidates;  // every division with that name
+  size_t start, end;  // code-point offsets in the searched text
+  // Every division with that name; points into the gazetteer (which lives as
+  // long as the program), so a mention costs no allocation.
+  std::span<const Place* const> candidates;
 };
 
 class Gazetteer {
@@ -46,6 +49,8 @@ class Gazetteer {
   // place): itself or a descendant, then one in the same city, then the
   // same province; a unique name needs no context. nullptr if unresolved.
   const Place* resolve(std::string_view name, const Place* context) const;
+  // The same choice among a mention's candidates (no lookup by name).
+  const Place* resolve(std::span<const Place* const> candidates, const Place* context) const;
 
   // Longest place names in `text`, left to right, not overlapping.
   std::vector<PlaceMention> find_mentions(std::u32string_view text) const;

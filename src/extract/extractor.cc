@@ -124,8 +124,9 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::vector<TimeMark> years;
   std::vector<PeriodMark> periods;
   find_time_marks(t, doc_year, marks, lex, &years, &periods);
-  const Place* doc_place = document_place(gaz, ctx.district, t);
-  auto places = find_place_marks(t, gaz, doc_place, marks, lex);
+  const auto mentions = gaz.find_mentions(t);
+  const Place* doc_place = document_place(gaz, ctx.district, mentions);
+  auto places = find_place_marks(t, mentions, gaz, doc_place, marks, lex);
   std::string doc_district = doc_place ? doc_place->name : ctx.district;
   std::string doc_code = doc_place ? doc_place->code : "";
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "extract/number_lexer.h"
 #include "extract/text_fold.h"
 #include "util/tsv.h"
 #include "util/utf.h"
@@ -15,46 +16,46 @@ size_t skip_ws(std::u32string_view t, size_t i) {
 }
 }  // namespace
 
-void WordTrie::add(std::u32string_view word, int payload) {
-  auto insert = [&](std::vector<Node>& nodes, auto begin, auto end) {
-    int n = 0;
-    for (auto it = begin; it != end; ++it) {
-      auto found = nodes[n].next.find(*it);
-      if (found == nodes[n].next.end()) {
-        nodes.emplace_back();
-        int id = static_cast<int>(nodes.size()) - 1;
-        nodes[n].next.emplace(*it, id);
-        n = id;
-      } else {
-        n = found->second;
-      }
+void WordTrie::insert(Dir& d, std::u32string_view word, bool reversed, int payload) {
+  uint32_t n = NameTrie::kRoot;
+  for (size_t k = 0; k < word.size(); ++k) {
+    char32_t c = reversed ? word[word.size() - 1 - k] : word[k];
+    d.has_next[n] = 1;
+    n = d.trie.add_child(n, c);
+    if (d.payload.size() < d.trie.nodes()) {
+      d.payload.resize(d.trie.nodes(), -1);
+      d.has_next.resize(d.trie.nodes(), 0);
     }
-    // The first entry for a word wins: tables list the preferred meaning first.
-    if (nodes[n].payload < 0) nodes[n].payload = payload;
-  };
-  insert(fwd_, word.begin(), word.end());
-  insert(bwd_, word.rbegin(), word.rend());
+  }
+  // The first entry for a word wins: tables list the preferred meaning first.
+  if (d.payload[n] < 0) d.payload[n] = payload;
+}
+
+void WordTrie::add(std::u32string_view word, int payload) {
+  insert(fwd_, word, false, payload);
+  insert(bwd_, word, true, payload);
   if (!word.empty()) {
-    if (word.front() < 0x10000) first_[word.front()] = true;
-    if (word.back() < 0x10000) last_[word.back()] = true;
+    first_.add(word.front());
+    last_.add(word.back());
   }
 }
 
 WordTrie::Match WordTrie::longest(std::u32string_view text, size_t pos, bool skip_space) const {
   Match best;
-  if (pos >= text.size() || !may(first_, text[pos])) return best;
-  int n = 0;
+  if (pos >= text.size() || !first_.contains(text[pos])) return best;
+  const Dir& d = fwd_;
+  uint32_t n = NameTrie::kRoot;
   size_t i = pos;
   while (i < text.size()) {
-    auto it = fwd_[n].next.find(text[i]);
-    if (it == fwd_[n].next.end()) break;
-    n = it->second;
+    uint32_t next = d.trie.child(n, text[i]);
+    if (next == NameTrie::kNone) break;
+    n = next;
     ++i;
-    if (fwd_[n].payload >= 0) best = {i, fwd_[n].payload};
-    if (skip_space && !fwd_[n].next.empty()) {
+    if (d.payload[n] >= 0) best = {i, d.payload[n]};
+    if (skip_space && d.has_next[n]) {
       size_t j = skip_ws(text, i);
       // Only cross whitespace when the word continues after it.
-      if (j > i && j < text.size() && fwd_[n].next.count(text[j])) i = j;
+      if (j > i && j < text.size() && d.trie.child(n, text[j]) != NameTrie::kNone) i = j;
     }
   }
   return best;
@@ -62,19 +63,20 @@ WordTrie::Match WordTrie::longest(std::u32string_view text, size_t pos, bool ski
 
 WordTrie::Match WordTrie::longest_ending(std::u32string_view text, size_t end, bool skip_space) const {
   Match best;
-  if (end == 0 || end > text.size() || !may(last_, text[end - 1])) return best;
-  int n = 0;
+  if (end == 0 || end > text.size() || !last_.contains(text[end - 1])) return best;
+  const Dir& d = bwd_;
+  uint32_t n = NameTrie::kRoot;
   size_t i = end;
   while (i > 0) {
-    auto it = bwd_[n].next.find(text[i - 1]);
-    if (it == bwd_[n].next.end()) break;
-    n = it->second;
+    uint32_t next = d.trie.child(n, text[i - 1]);
+    if (next == NameTrie::kNone) break;
+    n = next;
     --i;
-    if (bwd_[n].payload >= 0) best = {i, bwd_[n].payload};  // .end holds the start here
-    if (skip_space && !bwd_[n].next.empty()) {
+    if (d.payload[n] >= 0) best = {i, d.payload[n]};  // .end holds the start here
+    if (skip_space && d.has_next[n]) {
       size_t j = i;
       while (j > 0 && is_space(text[j - 1])) --j;
-      if (j < i && j > 0 && bwd_[n].next.count(text[j - 1])) i = j;
+      if (j < i && j > 0 && d.trie.child(n, text[j - 1]) != NameTrie::kNone) i = j;
     }
   }
   return best;
@@ -114,6 +116,10 @@ Lexicon::Lexicon() {
   }
   for (size_t k = 0; k < kinds; ++k)
     if (cue_sets_[k].cues.empty()) throw std::runtime_error(std::string("cues.tsv: no rows of kind ") + kCueKindNames[k]);
+  for (CueKind k : {CueKind::TimeRelative, CueKind::TimeNow, CueKind::TimeRecentYears, CueKind::Period})
+    time_starts.add(cues(k).trie.first_chars());
+  for (char32_t c = 0; c < 0x10000; ++c)
+    if (starts_numeral(c)) time_starts.add(c);
 
   auto ind = load_tsv_resource("indicators.tsv");
   size_t ic = ind.col("code"), in = ind.col("name_zh"), ia = ind.col("aliases"), ie = ind.col("name_en"),

@@ -2,18 +2,43 @@
 // unit words (unit_words.tsv), cue words (cues.tsv) and indicator aliases
 // (indicators.tsv), each searchable by longest match at a text position.
 #pragma once
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "place/name_trie.h"
+
 namespace claimdb::extract {
+
+// A set of characters as a bitmap over the BMP; characters past it are
+// always members (a conservative "may be" for prefilters).
+class CharSet {
+ public:
+  bool contains(char32_t c) const { return c >= 0x10000 || (bits_[c >> 6] >> (c & 63) & 1); }
+  void add(char32_t c) {
+    if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  void add(const CharSet& o) {
+    for (size_t k = 0; k < bits_.size(); ++k) bits_[k] |= o.bits_[k];
+  }
+
+ private:
+  std::array<uint64_t, 0x10000 / 64> bits_{};
+};
 
 // A word list searchable by longest match. Payloads are indices into a
 // caller's table. With skip_space, whitespace between the word's characters
 // is allowed (scanned text: "超\n过", "以\n上").
+//
+// Lookups run at nearly every text position, so the tries are the gazetteer's
+// flat hash tries (place/name_trie.h: an edge is one probe, no per-node
+// containers), and a first/last-character bitmap answers "no word here"
+// before any probe.
 class WordTrie {
  public:
   void add(std::u32string_view word, int payload);
@@ -21,18 +46,23 @@ class WordTrie {
   // Longest word starting at text[pos]; payload -1 when none.
   Match longest(std::u32string_view text, size_t pos, bool skip_space = true) const;
   // False when no word starts with c (a cheap test before longest()).
-  bool may_start(char32_t c) const { return may(first_, c); }
-  bool may_end(char32_t c) const { return may(last_, c); }
+  bool may_start(char32_t c) const { return first_.contains(c); }
+  bool may_end(char32_t c) const { return last_.contains(c); }
+  const CharSet& first_chars() const { return first_; }
   // Longest word ending exactly at text[end) (searching backwards).
   Match longest_ending(std::u32string_view text, size_t end, bool skip_space = true) const;
 
  private:
-  struct Node { std::unordered_map<char32_t, int> next; int payload = -1; };
-  std::vector<Node> fwd_{1}, bwd_{1};
-  // Most text positions start (or end) no word: a bit per BMP character
-  // answers that without touching the hash maps.
-  std::vector<bool> first_{std::vector<bool>(0x10000)}, last_{std::vector<bool>(0x10000)};
-  static bool may(const std::vector<bool>& bits, char32_t c) { return c >= 0x10000 || bits[c]; }
+  // One direction's trie: node ids index payload and has_next.
+  struct Dir {
+    NameTrie trie{64};
+    std::vector<int> payload{-1};      // per node; -1 when no word ends there
+    std::vector<uint8_t> has_next{0};  // per node: some word continues past it
+  };
+  void insert(Dir& d, std::u32string_view word, bool reversed, int payload);
+  Dir fwd_, bwd_;
+  // Most text positions start (or end) no word: a bit per BMP character.
+  CharSet first_, last_;
 };
 
 struct UnitWord {
@@ -157,6 +187,11 @@ class Lexicon {
                 size_t* end = nullptr) const;
   };
   const CueSet& cues(CueKind kind) const { return cue_sets_[static_cast<size_t>(kind)]; }
+
+  // Characters that may start a time expression (a numeral, or a word of
+  // time_relative, time_now, time_recent_years, period): the time scan's
+  // one test per character.
+  CharSet time_starts;
 
   std::vector<Indicator> indicators;
   WordTrie indicator_trie;  // aliases -> index into indicators

@@ -131,12 +131,18 @@ TextMarks TextMarks::compute(std::u32string_view t) {
 }
 
 bool read_year(std::u32string_view t, size_t pos, int* year, size_t* end) {
+  // Called at every position by the time scan: reject non-numerals before the lexer.
+  if (pos >= t.size() || !starts_numeral(t[pos])) return false;
   if (pos > 0 && (is_digit(t[pos - 1]) || t[pos - 1] == U'.')) return false;
   auto n = read_numeral(t, pos);
-  if (!n || !year_like(*n)) return false;
-  size_t k = skip_ws(t, n->end);
+  return n && year_of_numeral(t, *n, year, end);
+}
+
+bool year_of_numeral(std::u32string_view t, const Numeral& n, int* year, size_t* end) {
+  if (!year_like(n)) return false;
+  size_t k = skip_ws(t, n.end);
   if (k >= t.size() || t[k] != U'年') return false;
-  *year = static_cast<int>(n->value);
+  *year = static_cast<int>(n.value);
   *end = k + 1;
   return true;
 }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/number_lexer.h"
+
 namespace claimdb::extract {
 
 class Lexicon;
@@ -51,5 +53,8 @@ double tidy(double v);
 
 // Years written as numbers (2019年, 二〇一九年, "2019 年"); true and the year when one starts at pos.
 bool read_year(std::u32string_view folded, size_t pos, int* year, size_t* end);
+// The same for the numeral `n` already read at its start (read_year without
+// the check that no digit or point precedes it).
+bool year_of_numeral(std::u32string_view folded, const Numeral& n, int* year, size_t* end);
 
 }  // namespace claimdb::extract

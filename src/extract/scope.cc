@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 #include "claimdb/gazetteer.h"
 #include "extract/lexicon.h"
@@ -36,6 +36,21 @@ bool has_punct(std::u32string_view line) {
   for (char32_t c : line)
     if (is_clause_end(c) || c == U'、' || is_open_quote(c) || is_close_quote(c)) return true;
   return false;
+}
+
+// UTF-8 length of `s` (code points from decoded text are valid scalars).
+size_t utf8_size(std::u32string_view s) {
+  size_t n = 0;
+  for (char32_t c : s) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  return n;
+}
+
+// `a` spells the UTF-8 string `b`, compared without converting either.
+bool equals_utf8(std::u32string_view a, std::string_view b) {
+  size_t i = 0, k = 0;
+  for (; k < a.size() && i < b.size(); ++k)
+    if (next_code_point(b, i) != a[k]) return false;
+  return k == a.size() && i == b.size();
 }
 
 std::u32string_view trim(std::u32string_view s) {
@@ -126,14 +141,17 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
 
   for (size_t i = 0; i < t.size(); ++i) {
     char32_t ch = t[i];
-    if (!starts_numeral(ch) && !rel.trie.may_start(ch) && !now.trie.may_start(ch) && !recent.trie.may_start(ch) &&
-        !period.trie.may_start(ch))
-      continue;
+    if (!lex.time_starts.contains(ch)) continue;
     if (marks.in_title[i]) continue;
+    // The numeral here, read once for every reading below (year, bare year,
+    // 三年内, month). Arabic digits are read from the first digit of a run
+    // only (as each reading requires): a run of n digits costs n, not n².
+    std::optional<Numeral> n;
+    if (starts_numeral(ch) && !(is_digit(ch) && i > 0 && is_digit(t[i - 1]))) n = read_numeral(t, i);
     size_t e = 0;
     int y = 0;
     // 2019年, 二〇一九年; "2022年以来" means up to now.
-    if (read_year(t, i, &y, &e)) {
+    if (n && !(i > 0 && (is_digit(t[i - 1]) || t[i - 1] == U'.')) && year_of_numeral(t, *n, &y, &e)) {
       // 比2020年增长30%: a comparison base, not the year of the figure
       if (basis_lead.ending_at(t, i, nullptr, true)) { i = e - 1; continue; }
       size_t a = skip_ws(t, e);
@@ -145,8 +163,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       continue;
     }
     // 2019 海曙数字经济发展大会: a bare year naming an event
-    if (is_digit(t[i]) && (i == 0 || !is_digit(t[i - 1]))) {
-      auto n = read_numeral(t, i);
+    if (is_digit(ch) && (i == 0 || !is_digit(t[i - 1]))) {
       if (n && !n->has_decimal && !n->has_scale && n->int_digits == 4 && n->value >= 1949 && n->value <= 2100) {
         size_t a = skip_ws(t, n->end);
         size_t ue = 0;
@@ -160,9 +177,9 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
     // 近三年, 过去五年: the last full years
     size_t re = 0;
     if (recent.at(t, i, &re) && re < t.size() && starts_numeral(t[re])) {
-      auto n = read_numeral(t, re);
-      if (n) {
-        size_t a = skip_ws(t, n->end);
+      auto rn = read_numeral(t, re);
+      if (rn) {
+        size_t a = skip_ws(t, rn->end);
         if (a < t.size() && t[a] == U'年') {
           years->push_back({i, a + 1, plus(-1), "relative"});
           i = a;
@@ -171,8 +188,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       }
     }
     // 三年内: a horizon ending N-1 years after the document's year
-    if (starts_numeral(t[i]) && !is_digit(t[i])) {
-      auto n = read_numeral(t, i);
+    if (starts_numeral(ch) && !is_digit(ch)) {
       if (n && !n->digit_sequence && n->value >= 1 && n->value <= 10) {
         size_t a = skip_ws(t, n->end);
         if (a + 1 < t.size() && t[a] == U'年' && t[a + 1] == U'内') {
@@ -187,15 +203,18 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
         continue;
       }
     }
-    // the longer word wins: 今年以来 (now) over 今年 (relative)
-    size_t now_end = 0;
-    if (now.at(t, i, &now_end) && (!rel.at(t, i, &e) || now_end >= e)) {
+    // the longer word wins: 今年以来 (now) over 今年 (relative). (When a
+    // time_now word matches, one of these two branches takes it.)
+    size_t now_end = 0, rel_end = 0;
+    const Cue* now_cue = now.at(t, i, &now_end);
+    const Cue* c = rel.at(t, i, &rel_end);
+    if (now_cue && (!c || now_end >= rel_end)) {
       years->push_back({i, now_end, plus(0), "now"});
       i = now_end - 1;
       continue;
     }
-    const Cue* c = rel.at(t, i, &e);
     if (c) {
+      e = rel_end;
       size_t bs = 0;
       bool is_basis = basis_lead.ending_at(t, i, &bs, true) != nullptr;
       size_t a = skip_ws(t, e);
@@ -204,20 +223,13 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       i = e - 1;
       continue;
     }
-    if (now.at(t, i, &e)) {
-      years->push_back({i, e, plus(0), "now"});
-      i = e - 1;
-      continue;
-    }
     if (period.at(t, i, &e)) {
-      std::u32string p(t.substr(i, e - i));
-      periods->push_back({i, e, u32_to_utf8(p)});
+      periods->push_back({i, e, u32_to_utf8(t.substr(i, e - i))});
       i = e - 1;
       continue;
     }
     // Months as periods: 3月, 1—5月, 1-5月份 (not dates: 3月17日)
-    if (is_digit(t[i]) && (i == 0 || !is_digit(t[i - 1]))) {
-      auto n = read_numeral(t, i);
+    if (is_digit(ch) && (i == 0 || !is_digit(t[i - 1]))) {
       if (n && !n->has_decimal && n->value >= 1 && n->value <= 12) {
         size_t a = skip_ws(t, n->end);
         size_t month_end = 0;
@@ -244,14 +256,15 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
   }
 }
 
-const Place* document_place(const Gazetteer& gaz, const std::string& district, std::u32string_view folded) {
+const Place* document_place(const Gazetteer& gaz, const std::string& district,
+                            const std::vector<PlaceMention>& mentions) {
   if (district.empty()) return nullptr;
   auto cands = gaz.lookup(district);
   if (cands.empty()) return nullptr;
   if (cands.size() == 1) return cands[0];
   // Several divisions share the name: prefer the one whose city or province the text names.
   std::map<std::string, int> mentioned;
-  for (const auto& m : gaz.find_mentions(folded))
+  for (const auto& m : mentions)
     for (const Place* p : m.candidates) mentioned[p->name]++;
   const Place* best = cands[0];
   int best_score = -1;
@@ -264,11 +277,14 @@ const Place* document_place(const Gazetteer& gaz, const std::string& district, s
   return best;
 }
 
-std::vector<PlaceMark> find_place_marks(std::u32string_view t, const Gazetteer& gaz, const Place* doc,
-                                        const TextMarks& marks, const Lexicon& lex) {
+std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector<PlaceMention>& mentions,
+                                        const Gazetteer& gaz, const Place* doc, const TextMarks& marks,
+                                        const Lexicon& lex) {
   std::vector<PlaceMark> out;
-  std::set<std::string> ancestors;
-  for (const Place* p = doc ? gaz.parent(*doc) : nullptr; p; p = gaz.parent(*p)) ancestors.insert(p->code);
+  out.reserve(mentions.size());
+  // Places are the gazetteer's own objects: pointers identify them (as codes would).
+  std::vector<const Place*> ancestors;
+  for (const Place* p = doc ? gaz.parent(*doc) : nullptr; p; p = gaz.parent(*p)) ancestors.push_back(p);
   const auto& nongov = lex.cues(CueKind::PlaceNongoverningNext);
   const auto& org = lex.cues(CueKind::OrgSuffix);
   const auto& org_window = lex.cues(CueKind::OrgWindow);
@@ -302,16 +318,16 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const Gazetteer& 
     }
   };
 
-  std::set<std::string> seen_full;  // places named in full so far: their short names may govern
-  for (const auto& m : gaz.find_mentions(t)) {
-    std::string name = u32_to_utf8(t.substr(m.start, m.end - m.start));
-    const Place* p = gaz.resolve(name, doc);
+  std::unordered_set<const Place*> seen_full;  // places named in full so far: their short names may govern
+  for (const auto& m : mentions) {
+    std::u32string_view name = t.substr(m.start, m.end - m.start);
+    const Place* p = gaz.resolve(m.candidates, doc);
     size_t end = m.end;
     // A known short name followed by 镇/乡/街道 names a local town the gazetteer lacks (吉林镇).
     size_t te = 0;
     bool local_town = false;
     if (town.at(t, m.end, &te, false) && (!p || p->level != "town")) {
-      bool known = p && p->name.size() > name.size();
+      bool known = p && p->name.size() > utf8_size(name);
       if (!known) {
         local_town = true;
         end = te;
@@ -323,11 +339,12 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const Gazetteer& 
       continue;
     }
     if (!p) continue;
-    if (ancestors.count(p->code)) continue;  // 宁波 in a 海曙区 document names an organisation or the wider area
-    bool full = name == p->name;
-    if (full) seen_full.insert(p->code);
+    // 宁波 in a 海曙区 document names an organisation or the wider area
+    if (std::find(ancestors.begin(), ancestors.end(), p) != ancestors.end()) continue;
+    bool full = equals_utf8(name, p->name);
+    if (full) seen_full.insert(p);
     bool near = doc && (p->province == doc->province);
-    if (!full && !near && !seen_full.count(p->code) && p->level != "province") continue;
+    if (!full && !near && !seen_full.count(p) && p->level != "province") continue;
     out.push_back({m.start, end, p->name, p->code});
   }
   // 全省 / 全市 / 全区: the document's own province, city, district.

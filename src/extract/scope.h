@@ -14,6 +14,7 @@
 
 namespace claimdb {
 struct Place;
+struct PlaceMention;
 class Gazetteer;
 }
 
@@ -57,11 +58,15 @@ struct PlaceMark {
 };
 
 // The document's own place, resolving an ambiguous manifest name (江北区) by
-// the cities and provinces the text mentions.
-const Place* document_place(const Gazetteer& gaz, const std::string& district, std::u32string_view folded);
+// the cities and provinces the text mentions (`mentions`: the gazetteer's
+// find_mentions() of the folded text, shared with find_place_marks so the
+// text is scanned for place names once).
+const Place* document_place(const Gazetteer& gaz, const std::string& district,
+                            const std::vector<PlaceMention>& mentions);
 
 // Place mentions that govern the figures after them.
-std::vector<PlaceMark> find_place_marks(std::u32string_view folded, const Gazetteer& gaz, const Place* doc_place,
-                                        const TextMarks& marks, const Lexicon& lex);
+std::vector<PlaceMark> find_place_marks(std::u32string_view folded, const std::vector<PlaceMention>& mentions,
+                                        const Gazetteer& gaz, const Place* doc_place, const TextMarks& marks,
+                                        const Lexicon& lex);
 
 }  // namespace claimdb::extract

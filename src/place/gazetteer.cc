@@ -61,12 +61,16 @@ struct Gazetteer::Impl {
   std::vector<int32_t> parent, city, province;  // indexes into places, -1 for none
   FlatMap by_code;                              // code_key(code) -> index into places
   NameTrie trie;
+  // The root's children by first character (BMP): find_mentions starts a
+  // walk at every text position, and most walks end after one or two steps,
+  // so the first step is an array read instead of a hash probe.
+  std::vector<uint32_t> root_child;
   std::vector<int32_t> name_at;  // trie node -> index into names, -1 if no name ends there
   std::vector<Name> names;
   std::vector<const Place*> bearers;
 
-  std::vector<const Place*> places_of(const Name& n) const {
-    return {bearers.begin() + n.begin, bearers.begin() + n.end};
+  std::span<const Place* const> places_of(const Name& n) const {
+    return {bearers.data() + n.begin, n.end - n.begin};
   }
   int32_t find_code(std::string_view code) const {
     uint64_t k = code_key(code);
@@ -102,7 +106,12 @@ struct Gazetteer::Impl {
   // Adds `name` to the trie and returns its index in `names`.
   uint32_t add_name(std::string_view name, bool full) {
     uint32_t node = NameTrie::kRoot;
-    for (size_t i = 0; i < name.size();) node = trie.add_child(node, next_code_point(name, i));
+    for (size_t i = 0; i < name.size();) {
+      char32_t c = next_code_point(name, i);
+      bool first = node == NameTrie::kRoot;
+      node = trie.add_child(node, c);
+      if (first && c < root_child.size()) root_child[c] = node;
+    }
     if (name_at.size() < trie.nodes()) name_at.resize(trie.nodes() * 2, -1);
     if (name_at[node] < 0) {
       name_at[node] = static_cast<int32_t>(names.size());
@@ -178,6 +187,7 @@ struct Gazetteer::Impl {
     // rarely grows.
     trie = NameTrie(places.size() * 2 + 1024);
     name_at.assign(places.size() * 2 + 1024, -1);
+    root_child.assign(0x10000, NameTrie::kNone);
     names.reserve(places.size() + places.size() / 8);
     // Insert higher levels first so that each name's candidates come out
     // ordered by level, then code (the TSV is in that order already).
@@ -221,7 +231,9 @@ const Gazetteer& Gazetteer::instance() {
 
 std::vector<const Place*> Gazetteer::lookup(std::string_view name) const {
   const Impl::Name* n = impl_->find_name(name);
-  return n ? impl_->places_of(*n) : std::vector<const Place*>{};
+  if (!n) return {};
+  auto cands = impl_->places_of(*n);
+  return {cands.begin(), cands.end()};
 }
 
 const Place* Gazetteer::by_code(std::string_view code) const {
@@ -252,8 +264,10 @@ const Place* Gazetteer::province_of(const Place& p) const {
 // exactly one division resolves.
 const Place* Gazetteer::resolve(std::string_view name, const Place* context) const {
   const Impl::Name* n = impl_->find_name(name);
-  if (!n) return nullptr;
-  const auto cands = impl_->places_of(*n);
+  return n ? resolve(impl_->places_of(*n), context) : nullptr;
+}
+
+const Place* Gazetteer::resolve(std::span<const Place* const> cands, const Place* context) const {
   if (cands.size() == 1) return cands[0];
   int32_t ctx = context ? impl_->index_of(*context) : -1;
   if (ctx < 0) return nullptr;
@@ -299,11 +313,16 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::u32string_view text) con
   const NameTrie& trie = impl_->trie;
   size_t i = 0;
   while (i < text.size()) {
-    uint32_t node = NameTrie::kRoot;
+    char32_t c = text[i];
+    uint32_t node = c < impl_->root_child.size() ? impl_->root_child[c] : trie.child(NameTrie::kRoot, c);
+    if (node == NameTrie::kNone) {
+      ++i;
+      continue;
+    }
     int32_t best = -1;
     size_t best_end = 0;
     for (size_t j = i; j < text.size(); ++j) {
-      node = trie.child(node, text[j]);
+      if (j > i) node = trie.child(node, text[j]);
       if (node == NameTrie::kNone) break;
       int32_t k = impl_->name_at[node];
       if (k < 0) continue;

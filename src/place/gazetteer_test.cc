@@ -13,7 +13,7 @@ namespace {
 
 const Gazetteer& gz() { return Gazetteer::instance(); }
 
-std::set<std::string> codes(const std::vector<const Place*>& ps) {
+std::set<std::string> codes(std::span<const Place* const> ps) {
   std::set<std::string> out;
   for (const Place* p : ps) out.insert(p->code);
   return out;
