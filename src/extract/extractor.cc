@@ -21,6 +21,15 @@ using namespace extract;
 struct Extractor::Impl {
   const Lexicon& lex = Lexicon::instance();
   const Gazetteer& gaz = Gazetteer::instance();
+  // Characters where the context scan (CueIndex) has something to record.
+  CharSet context_starts;
+  Impl() {
+    for (CueKind k : {CueKind::Modality, CueKind::ActualMarker, CueKind::Doubling, CueKind::FlatWord,
+                      CueKind::RankVerb})
+      context_starts.add(lex.cues(k).trie.first_chars());
+    context_starts.add(U':');
+    context_starts.add(U'分');
+  }
 };
 
 Extractor::Extractor() : impl_(new Impl) {}
@@ -101,6 +110,57 @@ const Mark* latest_before(const std::vector<Mark>& marks, size_t from, size_t po
   return it->pos >= from ? &*it : nullptr;
 }
 
+// A cue word at a position: what CueSet::at answers there.
+struct CueHit {
+  size_t pos, end;
+  const Cue* cue;
+};
+
+// The cue words the per-figure context reads, found in one pass over the
+// document: figures share sentences, and scanning each figure's sentence
+// again for modality words (and each paragraph again for every other list)
+// cost more than all the rest of the extractor. Each list holds, in text
+// order, every position where a word of its set starts (the longest, as
+// CueSet::at finds it), so a scan from any position with any skipping rule
+// reads the same words from the list as it would from the text.
+struct CueIndex {
+  std::vector<CueHit> modality;     // skip_space = false
+  std::vector<CueHit> actual;       // ActualMarker, skip_space = false
+  std::vector<CueHit> doubling;     // skip_space = true
+  std::vector<CueHit> flat;         // skip_space = true
+  std::vector<CueHit> rank;         // skip_space = false
+  std::vector<size_t> colons;       // ':' (folded ：)
+  std::vector<size_t> respectively; // 分别
+
+  CueIndex(std::u32string_view t, const Lexicon& lex, const CharSet& starts) {
+    const auto& modality_cues = lex.cues(CueKind::Modality);
+    const auto& actual_cues = lex.cues(CueKind::ActualMarker);
+    const auto& doubling_cues = lex.cues(CueKind::Doubling);
+    const auto& flat_cues = lex.cues(CueKind::FlatWord);
+    const auto& rank_cues = lex.cues(CueKind::RankVerb);
+    auto add = [&](std::vector<CueHit>& hits, const Lexicon::CueSet& set, size_t i, bool skip_space) {
+      size_t e = 0;
+      if (const Cue* c = set.at(t, i, &e, skip_space)) hits.push_back({i, e, c});
+    };
+    for (size_t i = 0; i < t.size(); ++i) {
+      char32_t c = t[i];
+      if (!starts.contains(c)) continue;
+      if (c == U':') colons.push_back(i);
+      if (c == U'分' && i + 1 < t.size() && t[i + 1] == U'别') respectively.push_back(i);
+      add(modality, modality_cues, i, false);
+      add(actual, actual_cues, i, false);
+      add(doubling, doubling_cues, i, true);
+      add(flat, flat_cues, i, true);
+      add(rank, rank_cues, i, false);
+    }
+  }
+};
+
+// The first hit at or after `pos`.
+std::vector<CueHit>::const_iterator hits_from(const std::vector<CueHit>& hits, size_t pos) {
+  return std::lower_bound(hits.begin(), hits.end(), pos, [](const CueHit& h, size_t p) { return h.pos < p; });
+}
+
 }  // namespace
 
 ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx) const {
@@ -130,10 +190,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::string doc_district = doc_place ? doc_place->name : ctx.district;
   std::string doc_code = doc_place ? doc_place->code : "";
 
-  const auto& modality_cues = lex.cues(CueKind::Modality);
-  const auto& doubling = lex.cues(CueKind::Doubling);
-  const auto& flat = lex.cues(CueKind::FlatWord);
-  const auto& rank_verbs = lex.cues(CueKind::RankVerb);
+  const CueIndex cues(t, lex, impl_->context_starts);
 
   // Context never reaches further than this from a figure: real sentences are
   // shorter, and a bound keeps one endless line (1亿元、1亿元、…) linear.
@@ -157,57 +214,52 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
 
   size_t para_start_for_modality = 0;
   auto modality_for = [&](size_t clause_start, size_t pos, size_t clause_end, size_t sent_start) -> std::string {
-    auto valid = [&](size_t at, const Cue* c) {
-      if (c->word != "将") return true;
+    auto is_jiang = [](const Cue* c) { return c->word == "将"; };
+    auto valid = [&](const CueHit& h) {
+      if (!is_jiang(h.cue)) return true;
       // 将 marks the future only after a subject or adverb, not as the object marker (将产量拔高)
+      size_t at = h.pos;
       if (at == 0 || !is_han(t[at - 1])) return true;
       if (lex.cues(CueKind::FutureAfterJiang).at(t, at + 1, nullptr)) return true;
       return std::u32string_view(U"还也并又即更将年们").find(t[at - 1]) != std::u32string_view::npos;
     };
+    const auto& hits = cues.modality;
     std::string found;
     bool weak = false;  // a bare 将 yields to a stronger word earlier in the sentence (预计…将突破)
-    for (size_t i = clause_start; i < pos; ++i) {
-      size_t e = 0;
-      const Cue* c = modality_cues.at(t, i, &e, false);
-      if (c && e <= pos && valid(i, c)) { found = c->value; weak = c->word == "将"; i = e - 1; }
+    // left to right through the clause; a word found is skipped over whole
+    size_t next = clause_start;
+    for (auto h = hits_from(hits, clause_start); h != hits.end() && h->pos < pos; ++h) {
+      if (h->pos < next) continue;
+      if (h->end <= pos && valid(*h)) { found = h->cue->value; weak = is_jiang(h->cue); next = h->end; }
     }
     if (weak) {
-      for (size_t i = sent_start; i < clause_start; ++i) {
-        size_t e = 0;
-        const Cue* c = modality_cues.at(t, i, &e, false);
-        if (c && c->word != "将" && valid(i, c)) { found = c->value; break; }
-      }
+      for (auto h = hits_from(hits, sent_start); h != hits.end() && h->pos < clause_start; ++h)
+        if (!is_jiang(h->cue) && valid(*h)) { found = h->cue->value; break; }
     }
     if (found.empty()) {
-      for (size_t i = pos; i < clause_end; ++i) {
-        size_t e = 0;
-        const Cue* c = modality_cues.at(t, i, &e, false);
-        if (c && c->value == "target") { found = "target"; break; }
-      }
+      for (auto h = hits_from(hits, pos); h != hits.end() && h->pos < clause_end; ++h)
+        if (h->cue->value == "target") { found = "target"; break; }
     }
     // 目前已完成: a reported fact, whatever the sentence planned before it
-    if (found.empty() && lex.cues(CueKind::ActualMarker).find(t, clause_start, pos) != std::u32string_view::npos)
-      return "actual";
     if (found.empty()) {
-      for (size_t i = sent_start; i < clause_start; ++i) {
-        size_t e = 0;
-        const Cue* c = modality_cues.at(t, i, &e, false);
-        if (c && valid(i, c)) { found = c->value; break; }
-      }
+      for (auto h = hits_from(cues.actual, clause_start); h != cues.actual.end() && h->pos < pos; ++h)
+        if (h->end <= pos) return "actual";
+    }
+    if (found.empty()) {
+      for (auto h = hits_from(hits, sent_start); h != hits.end() && h->pos < clause_start; ++h)
+        if (valid(*h)) { found = h->cue->value; break; }
     }
     if (found.empty()) {
       // 主要预期目标是：A增长6%；B增长8%: a cue before a colon governs the list after it.
       size_t colon_floor = std::max(para_start_for_modality, sent_start > 2 * kReach ? sent_start - 2 * kReach : 0);
-      for (size_t i = sent_start; i-- > colon_floor;) {
-        if (t[i] != U':') continue;
+      auto colon = std::lower_bound(cues.colons.begin(), cues.colons.end(), sent_start);
+      if (colon != cues.colons.begin() && *(colon - 1) >= colon_floor) {
+        size_t i = *(colon - 1);  // the last colon before the sentence
         size_t a = i;
         while (a > colon_floor && !is_sentence_end(t[a - 1])) --a;
-        for (size_t k = a; k < i; ++k) {
-          size_t e = 0;
-          const Cue* c = modality_cues.at(t, k, &e, false);
-          if (c && valid(k, c)) { found = c->value; if (found == "target") break; }
+        for (auto h = hits_from(hits, a); h != hits.end() && h->pos < i; ++h) {
+          if (valid(*h)) { found = h->cue->value; if (found == "target") break; }
         }
-        break;
       }
     }
     if (found == "plan") {
@@ -220,8 +272,11 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
 
   // A、B、C分别完成x、y、z: the listed places or indicators go to the figures after 分别, in order.
   auto assign_respectively = [&](std::vector<Claim>& claims, const Span& para) {
-    for (size_t i = para.start; i + 1 < para.end; ++i) {
-      if (t[i] != U'分' || t[i + 1] != U'别') continue;
+    size_t next = para.start;
+    for (auto r = std::lower_bound(cues.respectively.begin(), cues.respectively.end(), para.start);
+         r != cues.respectively.end() && *r + 1 < para.end; ++r) {
+      if (*r < next) continue;
+      const size_t i = *r;
       size_t ss, se;
       sentence_bounds(i, para, &ss, &se);
       size_t cs = i;
@@ -277,7 +332,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
           }
         }
       }
-      i = se;
+      next = se + 1;
     }
   };
 
@@ -295,9 +350,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     auto qit = std::lower_bound(quantities.begin(), quantities.end(), para.start,
                                 [](const Quantity& q, size_t p) { return q.num_start < p; });
     for (; qit != quantities.end() && qit->num_start < para.end; ++qit) items.push_back({qit->start, &*qit, 0, 0});
-    for (size_t i = para.start; i < para.end; ++i) {
-      size_t e = 0;
-      if (const Cue* c = doubling.at(t, i, &e)) { items.push_back({i, nullptr, e, std::stod(c->value)}); i = e - 1; }
+    for (size_t next = para.start, k = hits_from(cues.doubling, para.start) - cues.doubling.begin();
+         k < cues.doubling.size() && cues.doubling[k].pos < para.end; ++k) {
+      const CueHit& h = cues.doubling[k];
+      if (h.pos < next) continue;
+      items.push_back({h.pos, nullptr, h.end, std::stod(h.cue->value)});
+      next = h.end;
     }
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
 
@@ -511,14 +569,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
 
     // 与上年持平: a zero change on the level before it, or a claim of its own.
     std::vector<Claim> flats;
-    for (size_t i = para.start; i < para.end; ++i) {
-      size_t e = 0;
-      if (!flat.at(t, i, &e)) continue;
+    size_t next_flat = para.start;
+    for (auto h = hits_from(cues.flat, para.start); h != cues.flat.end() && h->pos < para.end; ++h) {
+      if (h->pos < next_flat) continue;
+      const size_t i = h->pos, e = h->end;
+      next_flat = e;  // the word is read whole
       // only after a comparison (与上年持平, 同比持平, 基本持平), not inside words (支持平台)
-      if (!lex.cues(CueKind::GrowthBasis).ending_at(t, i, nullptr) && !lex.cues(CueKind::GrowthConnector).ending_at(t, i, nullptr)) {
-        i = e - 1;
+      if (!lex.cues(CueKind::GrowthBasis).ending_at(t, i, nullptr) && !lex.cues(CueKind::GrowthConnector).ending_at(t, i, nullptr))
         continue;
-      }
       size_t ss, se;
       sentence_bounds(i, para, &ss, &se);
       bool attached = false;
@@ -543,7 +601,6 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         fill_context(c, i, subject_end, e, false);
         flats.push_back(std::move(c));
       }
-      i = e - 1;
     }
     if (!flats.empty()) {
       for (auto& c : flats) claims.push_back(std::move(c));
@@ -552,9 +609,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     }
     assign_respectively(claims, para);
     // Rank phrases (位列全省第九) stay on the claim before them in the sentence.
-    for (size_t i = para.start; i < para.end; ++i) {
-      size_t e = 0;
-      if (!rank_verbs.at(t, i, &e, false)) continue;
+    size_t next_rank = para.start;
+    for (auto h = hits_from(cues.rank, para.start); h != cues.rank.end() && h->pos < para.end; ++h) {
+      if (h->pos < next_rank) continue;
+      const size_t i = h->pos, e = h->end;
       size_t j = e;
       while (j < para.end && j - e < 10 && t[j] != U'第' && !is_clause_end(t[j])) ++j;
       if (j < para.end && t[j] == U'第' && j + 1 < para.end) {
@@ -568,7 +626,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
             claims[m].rank = u32_to_utf8(body.substr(i, k - i));
           break;
         }
-        i = k - 1;
+        next_rank = k;
       }
     }
     for (auto& c : claims) result.claims.push_back(std::move(c));
