@@ -27,4 +27,9 @@ class DecodeError : public std::runtime_error {
 // `allow_lossy`, any invalid sequence throws DecodeError.
 DecodedText decode_bytes(std::string_view bytes, std::string_view file, bool allow_lossy = false);
 
+// The same, taking the bytes over: strictly valid UTF-8 without a BOM (most
+// files) is its own decoding, so its buffer becomes the result instead of
+// being copied, and a large file is never held twice.
+DecodedText decode_owned_bytes(std::string&& bytes, std::string_view file, bool allow_lossy = false);
+
 }  // namespace claimdb

@@ -103,6 +103,11 @@ std::string read_file_bytes(const std::filesystem::path& file);
 struct ImportOptions {
   bool lossy = false;  // replace invalid byte sequences instead of failing the file
   bool force = false;  // re-import even when the bytes are unchanged
+  // Text is split, extracted and written in parts of at most about this many
+  // bytes, cut at paragraph breaks, so a huge file is held once. Articles
+  // are one part; a time or place stated in one part does not carry into
+  // the next.
+  size_t part_bytes = 2u << 20;
 };
 
 enum class ImportStatus { New, Replaced, Unchanged };

@@ -26,8 +26,9 @@
 #include "claimdb/passages.h"
 #include "store/context.h"
 #include "store/text_functions.h"
-#include "text/word_segmenter.h"
 #include "store/writer.h"
+#include "text/parts.h"
+#include "text/word_segmenter.h"
 #include "util/resources.h"
 #include "util/sha256.h"
 #include "util/utf.h"
@@ -38,22 +39,40 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One file between the reader and the writer.
+// One file, or one part of a large file, between the reader and the writer.
 struct Work {
   fs::path file;
-  FileImport r;
-  std::string error;
-  std::optional<PreparedDocument> doc;  // set when the file must be written
+  FileImport r;       // the file's totals so far (final in its last part)
+  std::string error;  // set on the file's last Work when it failed
+  std::optional<PreparedDocument> doc;  // set when something must be written
+  bool more = false;                    // later parts of this file follow
 };
 
-// Reads and prepares one file. `stored` is the sha256 the database holds for
-// its key (if any); an unchanged file returns without doc, before decoding.
-// Throws (StoreError, DecodeError) on bad input.
-Work prepare_file(const fs::path& file, const std::optional<std::string>& stored, const Extractor& extractor,
-                  const Manifest* manifest, const ImportOptions& options, bool presegment = false) {
-  Work w;
-  w.file = file;
-  FileImport& r = w.r;
+bool is_space(char32_t c) {
+  return c == U' ' || (c >= U'\t' && c <= U'\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF;
+}
+
+bool only_whitespace(std::string_view utf8) {
+  for (size_t i = 0; i < utf8.size();)
+    if (!is_space(next_code_point(utf8, i))) return false;
+  return true;
+}
+
+// Reads and prepares one file, handing each prepared part to `emit` (false:
+// stop, the consumer is gone). A file is prepared in parts of at most about
+// options.part_bytes of text, cut at paragraph breaks (text::part_end), so
+// that a huge file is held once (its body) plus one part's passages, claims
+// and UTF-32 copy, never several whole copies. `stored` is the sha256 the
+// database holds for its key (if any); an unchanged file emits one Work
+// without doc, before decoding. Throws (StoreError, DecodeError) on bad
+// input, possibly after emitting earlier parts: the caller then emits the
+// error for the same file, and the writer drops what it wrote of it.
+void prepare_file(const fs::path& file, const std::optional<std::string>& stored, const Extractor& extractor,
+                  const Manifest* manifest, const ImportOptions& options, bool presegment,
+                  const std::function<bool()>& stopping, const std::function<bool(Work&&)>& emit) {
+  FileImport r;
   r.doc = doc_key(file);
   DocumentRecord d;
   d.doc = r.doc;
@@ -61,24 +80,24 @@ Work prepare_file(const fs::path& file, const std::optional<std::string>& stored
   std::string bytes = read_file_bytes(file);
   r.bytes = d.byte_size = bytes.size();
   d.sha256 = sha256_hex(bytes);
-  if (stored == d.sha256 && !options.force) return w;  // unchanged: nothing is written
+  if (stored == d.sha256 && !options.force) {  // unchanged: nothing is written
+    Work w;
+    w.file = file;
+    w.r = r;
+    emit(std::move(w));
+    return;
+  }
   r.status = stored ? ImportStatus::Replaced : ImportStatus::New;
 
-  DecodedText text = decode_bytes(bytes, file.string(), options.lossy);
-  std::string().swap(bytes);  // the raw bytes are not needed any more
+  DecodedText text = decode_owned_bytes(std::move(bytes), file.string(), options.lossy);
+  std::string().swap(bytes);  // whatever decoding left of the raw bytes
   d.encoding = text.encoding;
   r.lossy = d.lossy = text.lossy;
-  d.body = std::move(text.utf8);
-  std::u32string body = utf8_to_u32(d.body);
+  auto body = std::make_shared<const std::string>(std::move(text.utf8));
   // A file with no text is a mistake (a failed download, a wrong path), not a document.
-  if (std::all_of(body.begin(), body.end(), [](char32_t c) {
-        return c == U' ' || (c >= U'\t' && c <= U'\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-               (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-               c == 0x3000 || c == 0xFEFF;
-      }))
-    throw StoreError(file.string() + (body.empty() ? ": empty file (no text to import)"
-                                                   : ": only whitespace (no text to import)"));
-  std::vector<Passage> passages = split_passages(body);
+  if (only_whitespace(*body))
+    throw StoreError(file.string() + (body->empty() ? ": empty file (no text to import)"
+                                                    : ": only whitespace (no text to import)"));
 
   DocContext ctx;
   if (const ManifestEntry* m = manifest ? manifest->find(r.doc) : nullptr) {
@@ -90,25 +109,58 @@ Work prepare_file(const fs::path& file, const std::optional<std::string>& stored
     d.source = m->source;
     d.url = m->url;
   }
-  ExtractResult found = extractor.extract(body, ctx);
-  d.year = ctx.year ? ctx.year : found.doc_year;
-  d.year_basis = ctx.year ? "manifest" : found.doc_year ? "inferred" : "none";
-  r.passages = passages.size();
-  r.claims = found.claims.size();
-  w.doc = prepare_document(std::move(d), body, std::move(passages), std::move(found.claims));
-  if (presegment) {
-    // What the word index's triggers will ask claimdb_words()/claimdb_chars()
-    // for, computed here instead of on the single writer thread.
-    PreparedDocument& p = *w.doc;
-    p.passage_words.reserve(p.passages.size());
-    p.passage_chars.reserve(p.passages.size());
-    for (auto [b, e] : p.passage_bytes) {
-      std::string_view t = std::string_view(p.d.body).substr(b, e - b);
-      p.passage_words.push_back(text::segmented_words(t));
-      p.passage_chars.push_back(text::segmented_chars(t));
+
+  size_t byte_begin = 0, cp_begin = 0, seq = 0, paragraph = 0;
+  while (byte_begin < body->size()) {
+    const size_t byte_end = text::part_end(*body, byte_begin, options.part_bytes);
+    const bool head = byte_begin == 0, last = byte_end == body->size();
+    if (!head && stopping())
+      throw StoreError(file.string() + ": interrupted before its end; not imported");
+    std::u32string part = utf8_to_u32(std::string_view(*body).substr(byte_begin, byte_end - byte_begin));
+    std::vector<Passage> passages = split_passages(part);
+    size_t paragraphs = 0;
+    for (Passage& p : passages) {
+      paragraphs = std::max(paragraphs, p.paragraph + 1);
+      p.paragraph += paragraph;
     }
+    ExtractResult found = extractor.extract(part, ctx);
+    if (head) {
+      d.year = ctx.year ? ctx.year : found.doc_year;
+      d.year_basis = ctx.year ? "manifest" : found.doc_year ? "inferred" : "none";
+      // Later parts resolve relative time words against the same year.
+      if (!ctx.year) ctx.year = found.doc_year;
+    }
+    r.passages += passages.size();
+    r.claims += found.claims.size();
+    DocumentRecord row;  // later parts need only the key and path (d has moved into the head)
+    row.doc = r.doc;
+    row.source_path = file.string();
+    Work w;
+    w.file = file;
+    w.r = r;
+    w.more = !last;
+    w.doc = prepare_part(head ? std::move(d) : std::move(row), body, byte_begin, byte_end, cp_begin, part,
+                         std::move(passages), std::move(found.claims));
+    w.doc->head = head;
+    w.doc->first_seq = seq;
+    seq += w.doc->passages.size();
+    if (presegment) {
+      // What the word index's triggers will ask claimdb_words()/claimdb_chars()
+      // for, computed here instead of on the single writer thread.
+      PreparedDocument& p = *w.doc;
+      p.passage_words.reserve(p.passages.size());
+      p.passage_chars.reserve(p.passages.size());
+      for (auto [b, e] : p.passage_bytes) {
+        std::string_view t = std::string_view(*body).substr(b, e - b);
+        p.passage_words.push_back(text::segmented_words(t));
+        p.passage_chars.push_back(text::segmented_chars(t));
+      }
+    }
+    if (!emit(std::move(w))) return;
+    cp_begin += part.size();
+    paragraph += paragraphs;
+    byte_begin = byte_end;
   }
-  return w;
 }
 
 // The passage being inserted and its precomputed segmentation, read by the
@@ -267,14 +319,24 @@ FileImport Importer::import_file(const fs::path& file) {
 }
 
 FileImport Importer::Impl::import(const fs::path& file) {
-  Work w = prepare_file(file, writer.stored_sha256(doc_key(file)), extractor, manifest, options);
-  if (!w.doc) return w.r;
-  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-  invalidate_reports(db);
-  writer.write(*w.doc);
-  tx.commit();
-  changed = true;
-  return w.r;
+  std::optional<SQLite::Transaction> tx;
+  FileImport r;
+  prepare_file(file, writer.stored_sha256(doc_key(file)), extractor, manifest, options, false,
+               [] { return false; }, [&](Work&& w) {
+                 r = w.r;
+                 if (!w.doc) return true;
+                 if (!tx) {
+                   tx.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
+                   invalidate_reports(db);
+                 }
+                 writer.write(*w.doc);
+                 return true;
+               });
+  if (tx) {
+    tx->commit();
+    changed = true;
+  }
+  return r;
 }
 
 void Importer::finish() { finish_import(impl_->db, impl_->changed); }
@@ -328,7 +390,7 @@ ImportPipeline::ImportPipeline(SQLite::Database& db, const Manifest* manifest, I
         return;
       }
       auto [b, e] = p.passage_bytes[seq];
-      m.preseg.text = std::string_view(p.d.body).substr(b, e - b);
+      m.preseg.text = std::string_view(*p.body).substr(b, e - b);
       m.preseg.words = &p.passage_words[seq];
       m.preseg.chars = &p.passage_chars[seq];
     };
@@ -345,7 +407,7 @@ void ImportPipeline::Impl::read_all(const std::vector<fs::path>& files,
   std::unordered_map<std::string, std::string> seen;  // doc key -> the file that had it
   for (const auto& file : files) {
     if (stopping() || q.cancelled()) break;
-    Work w;
+    bool pushed = true;
     try {
       std::string doc = doc_key(file);
       auto [it, fresh] = seen.emplace(doc, file.string());
@@ -353,15 +415,17 @@ void ImportPipeline::Impl::read_all(const std::vector<fs::path>& files,
         throw StoreError(file.string() + ": has the same document key '" + doc + "' as " + it->second +
                          " (documents are keyed by file name without extension)");
       auto s = stored.find(doc);
-      w = prepare_file(file, s == stored.end() ? std::nullopt : std::optional<std::string>(s->second), extractor,
-                       manifest, options, presegment);
+      prepare_file(file, s == stored.end() ? std::nullopt : std::optional<std::string>(s->second), extractor,
+                   manifest, options, presegment, [this] { return stopping(); },
+                   [&](Work&& w) { return pushed = q.push(std::move(w)); });
     } catch (const std::exception& e) {
-      w = Work{};
+      Work w;
       w.file = file;
       w.r.doc = doc_key(file);
       w.error = with_context(file.string(), e.what());
+      pushed = q.push(std::move(w));
     }
-    if (!q.push(std::move(w))) break;
+    if (!pushed) break;
   }
   q.close();
 }
@@ -411,7 +475,35 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
     pending.clear();
   };
 
+  // A file written in parts keeps its savepoint open from its first part to
+  // its last, and no commit happens in between: the database only ever
+  // holds whole documents.
+  bool doc_open = false;
+  std::optional<fs::path> dropped;  // a file whose write failed: its remaining parts are skipped
+  auto rollback_doc = [&] {
+    m.preseg = Presegmented{};
+    m.writer.reset();
+    if (!sqlite3_get_autocommit(h)) {
+      sqlite3_exec(h, "ROLLBACK TO doc", nullptr, nullptr, nullptr);
+      sqlite3_exec(h, "RELEASE doc", nullptr, nullptr, nullptr);
+      return true;
+    }
+    return false;
+  };
+
   while (auto w = q.pop()) {
+    const bool continuation = w->doc && !w->doc->head;
+    if (dropped && *dropped == w->file && (continuation || !w->error.empty())) continue;
+    dropped.reset();
+    if (doc_open && !continuation) {
+      // The reader failed (or was interrupted) in the middle of this file and
+      // sent its error instead of the next part: drop what was written of it.
+      doc_open = false;
+      if (!rollback_doc()) {
+        in_tx = false;
+        fail_batch(std::string("after an error in ") + w->file.string());
+      }
+    }
     FileOutcome o{w->file, w->r, w->error};
     if (o.error.empty() && w->doc) {
       try {
@@ -421,34 +513,45 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
           invalidate_reports(m.db);
           batch_start = std::chrono::steady_clock::now();
         }
-        m.db.exec("SAVEPOINT doc");
+        if (w->doc->head) m.db.exec("SAVEPOINT doc");
         try {
           m.writer.write(*w->doc);
           m.preseg = Presegmented{};  // nothing may point into a freed document
-          m.db.exec("RELEASE doc");
+          if (!w->more) m.db.exec("RELEASE doc");
+          doc_open = w->more;
         } catch (...) {
-          m.preseg = Presegmented{};
-          m.writer.reset();
-          if (!sqlite3_get_autocommit(h)) {
-            sqlite3_exec(h, "ROLLBACK TO doc", nullptr, nullptr, nullptr);
-            sqlite3_exec(h, "RELEASE doc", nullptr, nullptr, nullptr);
-          } else {
+          doc_open = false;
+          if (w->more) dropped = w->file;
+          if (!rollback_doc()) {
             in_tx = false;  // SQLite rolled the whole transaction back (I/O error, disk full)
             fail_batch(std::string("after an error in ") + o.file.string());
           }
           throw;
         }
         m.changed = true;
-        batch_bytes += o.result.bytes;
+        if (!doc_open) batch_bytes += o.result.bytes;
       } catch (const std::exception& e) {
         o.error = with_context(o.file.string(), e.what());
       }
     }
-    pending.push_back(std::move(o));
-    w.reset();  // the document is written: free it before waiting for the next
+    if (doc_open && m.stopping()) {
+      // Interrupted inside a large file: drop it now rather than write the rest.
+      doc_open = false;
+      if (!rollback_doc()) {
+        in_tx = false;
+        fail_batch(std::string("after an error in ") + o.file.string());
+      }
+      o.error = with_context(o.file.string(), "interrupted before its end; not imported");
+    }
+    if (!doc_open) pending.push_back(std::move(o));  // a file is reported once, after its last part
+    w.reset();  // the part is written: free it before waiting for the next
+    if (doc_open) continue;
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
     if (!in_tx || batch_bytes >= m.pipe.batch_bytes || secs >= m.pipe.batch_seconds) commit();
     if (m.stopping()) break;
+  }
+  if (doc_open) {  // the reader stopped inside a file (it never does without sending an error)
+    rollback_doc();
   }
   commit();
   return !m.stopping();

@@ -4,13 +4,15 @@
 // stops here, before any other work), decode, split, extract, check the
 // claim contract. Prepared documents reach the writer (the calling thread)
 // through a bounded queue, so memory stays flat however large the corpus:
-// at most queue_documents files are held, each once (passage texts are
-// slices of the body).
+// at most queue_documents files (or parts of a large file, see
+// ImportOptions::part_bytes) are held, each body once (passage texts are
+// slices of it).
 //
 // Transactions: whole documents are batched, each in its own SAVEPOINT, and
 // the batch commits after batch_bytes or batch_seconds. A document that
 // fails rolls back to its savepoint and is reported; the documents before
-// it stay, exactly as with one transaction per file. A batch is committed
+// it stay, exactly as with one transaction per file. The parts of a large
+// file share one savepoint and no commit falls between them. A batch is committed
 // before any of its files is reported as imported. An interrupted run
 // (crash, kill) loses at most the uncommitted batch, never earlier ones,
 // and the file stays consistent (rollback journal).
@@ -29,7 +31,7 @@
 namespace claimdb {
 
 struct PipelineOptions {
-  size_t queue_documents = 8;             // prepared documents waiting for the writer
+  size_t queue_documents = 8;             // prepared documents (or parts) waiting for the writer
   size_t batch_bytes = 16u << 20;         // commit after this many bytes of written files...
   double batch_seconds = 5.0;             // ...or this long after the batch began
   const std::atomic<bool>* stop = nullptr;  // when set: stop after the current document, commit, return

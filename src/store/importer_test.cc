@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "claimdb/store.h"
+#include "store/importer.h"
 #include "store/testing.h"
 #include "store/writer.h"
 #include "util/utf.h"
@@ -114,6 +115,81 @@ TEST(Importer, BadBytesFailWithFileNameAndLeaveStoredDocument) {
   write_file(dir / "b.txt", kText);
   EXPECT_EQ(imp.import_file(dir / "b.txt").status, ImportStatus::New);
   EXPECT_THROW(imp.import_file(dir / "missing.txt"), StoreError);
+}
+
+// A long text of self-contained paragraphs (each names its own figure, and
+// the manifest gives year and district), so cutting it into parts changes
+// nothing that is stored.
+std::string long_text() {
+  const char* lines[] = {"全区实现地区生产总值1170.1亿元，增长6.1%。", "新增市场主体2000家，比上年增长12%。",
+                         "完成固定资产投资305亿元。", "实际利用外资3.2亿美元，增长9.5%。",
+                         "城镇居民人均可支配收入7.6万元。"};
+  std::string t;
+  for (int i = 0; i < 40; ++i) t += std::string(lines[i % 5]) + "\n\n";
+  return t;
+}
+
+std::vector<FileOutcome> run_pipeline(SQLite::Database& db, const Manifest& m, ImportOptions o,
+                                      const std::vector<std::filesystem::path>& files) {
+  std::vector<FileOutcome> out;
+  ImportPipeline pipe(db, &m, o);
+  pipe.run(files, [&](const FileOutcome& f) { out.push_back(f); });
+  pipe.finish();
+  return out;
+}
+
+TEST(Importer, AFileImportedInPartsStoresTheSameRows) {
+  TempDir dir;
+  write_file(dir / "a.txt", long_text());
+  Manifest m = Manifest::parse("file,year,district,title\na.txt,2023,海曙区,长文\n", "m.csv");
+  auto whole = open_database((dir / "whole.db").string(), OpenMode::Create);
+  Importer(whole, &m, {}).import_file(dir / "a.txt");
+  ASSERT_EQ(count(whole, "claims"), 40);  // one figure a paragraph
+
+  ImportOptions small;
+  small.part_bytes = 200;  // about 4 paragraphs a part: 20 parts
+  auto parts = open_database((dir / "parts.db").string(), OpenMode::Create);
+  Importer(parts, &m, small).import_file(dir / "a.txt");
+  EXPECT_EQ(snapshot(parts), snapshot(whole));
+
+  auto piped = open_database((dir / "piped.db").string(), OpenMode::Create);
+  auto outcomes = run_pipeline(piped, m, small, {dir / "a.txt"});
+  ASSERT_EQ(outcomes.size(), 1u);  // one report per file, not per part
+  EXPECT_EQ(outcomes[0].error, "");
+  EXPECT_EQ(outcomes[0].result.claims, static_cast<size_t>(count(whole, "claims")));
+  EXPECT_EQ(outcomes[0].result.passages, static_cast<size_t>(count(whole, "passages")));
+  EXPECT_EQ(snapshot(piped), snapshot(whole));
+}
+
+TEST(Importer, AFailureInALaterPartDropsTheWholeFile) {
+  TempDir dir;
+  write_file(dir / "a.txt", kText);
+  write_file(dir / "b.txt", long_text());
+  write_file(dir / "c.txt", kText);
+  Manifest m = Manifest::parse("file,year,district,title\nb.txt,2023,海曙区,长文\n", "m.csv");
+  auto db = open_database((dir / "c.db").string(), OpenMode::Create);
+  // Fails the write of b's fifth part, after four parts of it were written.
+  db.exec("CREATE TRIGGER fail_late BEFORE INSERT ON passages WHEN new.doc = 'b' AND new.seq = 16"
+          " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  ImportOptions small;
+  small.part_bytes = 200;
+  auto outcomes = run_pipeline(db, m, small, {dir / "a.txt", dir / "b.txt", dir / "c.txt"});
+  ASSERT_EQ(outcomes.size(), 3u);
+  EXPECT_EQ(outcomes[0].error, "");
+  EXPECT_NE(outcomes[1].error.find("b.txt"), std::string::npos);
+  EXPECT_NE(outcomes[1].error.find("injected failure"), std::string::npos) << outcomes[1].error;
+  EXPECT_EQ(outcomes[2].error, "");
+  EXPECT_EQ(db.execAndGet("SELECT group_concat(doc) FROM (SELECT doc FROM documents ORDER BY doc)").getString(), "a,c");
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM passages WHERE doc = 'b'").getInt(), 0);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM claims WHERE doc = 'b'").getInt(), 0);
+  EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+
+  // Without the fault the same file imports whole.
+  db.exec("DROP TRIGGER fail_late");
+  outcomes = run_pipeline(db, m, small, {dir / "b.txt"});
+  ASSERT_EQ(outcomes.size(), 1u);
+  EXPECT_EQ(outcomes[0].error, "");
+  EXPECT_EQ(db.execAndGet("SELECT count(DISTINCT seq) = max(seq) + 1 FROM passages WHERE doc = 'b'").getInt(), 1);
 }
 
 // The writer with hand-made claims: independent of what the extractor finds.

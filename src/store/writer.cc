@@ -97,44 +97,63 @@ std::optional<std::string> DocumentWriter::stored_sha256(const std::string& doc)
 
 static size_t utf8_len(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
-PreparedDocument prepare_document(DocumentRecord d, std::u32string_view body, std::vector<Passage> passages,
-                                  std::vector<Claim> claims) {
+PreparedDocument prepare_part(DocumentRecord d, std::shared_ptr<const std::string> body, size_t byte_begin,
+                              size_t byte_end, size_t cp_begin, std::u32string_view part,
+                              std::vector<Passage> passages, std::vector<Claim> claims) {
   const std::string& file = d.source_path;
   // The contract (CLAIM_MODEL.md): every span lies in the body and quotes it exactly.
   for (const Claim& c : claims) {
-    if (c.span_start >= c.span_end || c.span_end > body.size())
+    if (c.span_start >= c.span_end || c.span_end > part.size())
       throw StoreError(file + ": the extractor returned a claim with span " + span_text(c) + " outside the text (" +
-                       std::to_string(body.size()) + " characters)");
-    std::string there = u32_to_utf8(body.substr(c.span_start, c.span_end - c.span_start));
+                       std::to_string(part.size()) + " characters)");
+    std::string there = u32_to_utf8(part.substr(c.span_start, c.span_end - c.span_start));
     if (there != c.quote)
       throw StoreError(file + ": the extractor returned a claim quoting '" + c.quote + "' at " + span_text(c) +
                        " where the text is '" + there + "'");
   }
   for (const Passage& p : passages)
-    if (p.start >= p.end || p.end > body.size())
+    if (p.start >= p.end || p.end > part.size())
       throw StoreError(file + ": passage [" + std::to_string(p.start) + ", " + std::to_string(p.end) +
                        ") lies outside the text");
 
   PreparedDocument out;
-  // Byte offset of every code point of the body (d.body is its UTF-8).
-  std::vector<uint32_t> at(body.size() + 1);
-  size_t b = 0;
-  for (size_t k = 0; k < body.size(); ++k) {
-    at[k] = static_cast<uint32_t>(b);
-    b += utf8_len(body[k]);
+  // Byte offset in the body of every code point of the part.
+  std::vector<size_t> at(part.size() + 1);
+  size_t b = byte_begin;
+  for (size_t k = 0; k < part.size(); ++k) {
+    at[k] = b;
+    b += utf8_len(part[k]);
   }
-  at[body.size()] = static_cast<uint32_t>(b);
-  if (b != d.body.size() || b > UINT32_MAX)
-    throw StoreError(file + ": the body's UTF-8 (" + std::to_string(d.body.size()) + " bytes) does not match its " +
-                     std::to_string(body.size()) + " code points");
+  at[part.size()] = b;
+  if (b != byte_end || byte_end > body->size())
+    throw StoreError(file + ": the body's UTF-8 (bytes " + std::to_string(byte_begin) + " to " +
+                     std::to_string(byte_end) + ") does not match its " + std::to_string(part.size()) +
+                     " code points");
   out.passage_bytes.reserve(passages.size());
   for (const Passage& p : passages) out.passage_bytes.emplace_back(at[p.start], at[p.end]);
   out.claim_passage.reserve(claims.size());
   for (const Claim& c : claims) out.claim_passage.push_back(passage_holding(passages, c.span_start));
+  for (Passage& p : passages) {
+    p.start += cp_begin;
+    p.end += cp_begin;
+  }
+  for (Claim& c : claims) {
+    c.span_start += cp_begin;
+    c.span_end += cp_begin;
+  }
   out.d = std::move(d);
+  out.body = std::move(body);
   out.passages = std::move(passages);
   out.claims = std::move(claims);
   return out;
+}
+
+PreparedDocument prepare_document(DocumentRecord d, std::u32string_view body32, std::vector<Passage> passages,
+                                  std::vector<Claim> claims) {
+  auto body = std::make_shared<const std::string>(std::move(d.body));
+  d.body.clear();
+  const size_t n = body->size();
+  return prepare_part(std::move(d), std::move(body), 0, n, 0, body32, std::move(passages), std::move(claims));
 }
 
 void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, const std::vector<Passage>& passages,
@@ -148,27 +167,29 @@ void DocumentWriter::replace(const DocumentRecord& d, std::u32string_view body, 
 void DocumentWriter::write(const PreparedDocument& p) {
   const DocumentRecord& d = p.d;
   const std::string& file = d.source_path;
-  for (auto* st : {&del_claims_, &del_passages_, &del_doc_}) {
-    st->bind(1, d.doc);
-    run(*st);
-  }
-
+  const std::string& body = *p.body;
   int i = 1;
-  ins_doc_.bind(i++, d.doc);
-  bind_text(ins_doc_, i++, d.title);
-  bind_opt(ins_doc_, i++, d.year);
-  ins_doc_.bind(i++, d.year_basis);
-  bind_text(ins_doc_, i++, d.district);
-  bind_text(ins_doc_, i++, d.date);
-  bind_text(ins_doc_, i++, d.source);
-  bind_text(ins_doc_, i++, d.url);
-  ins_doc_.bind(i++, d.source_path);
-  ins_doc_.bind(i++, d.sha256);
-  ins_doc_.bind(i++, d.encoding);
-  bind_size(ins_doc_, i++, d.byte_size);
-  ins_doc_.bind(i++, d.lossy ? 1 : 0);
-  ins_doc_.bindNoCopy(i++, d.body);  // d outlives the statement's execution
-  run(ins_doc_);
+  if (p.head) {
+    for (auto* st : {&del_claims_, &del_passages_, &del_doc_}) {
+      st->bind(1, d.doc);
+      run(*st);
+    }
+    ins_doc_.bind(i++, d.doc);
+    bind_text(ins_doc_, i++, d.title);
+    bind_opt(ins_doc_, i++, d.year);
+    ins_doc_.bind(i++, d.year_basis);
+    bind_text(ins_doc_, i++, d.district);
+    bind_text(ins_doc_, i++, d.date);
+    bind_text(ins_doc_, i++, d.source);
+    bind_text(ins_doc_, i++, d.url);
+    ins_doc_.bind(i++, d.source_path);
+    ins_doc_.bind(i++, d.sha256);
+    ins_doc_.bind(i++, d.encoding);
+    bind_size(ins_doc_, i++, d.byte_size);
+    ins_doc_.bind(i++, d.lossy ? 1 : 0);
+    ins_doc_.bindNoCopy(i++, body);  // p outlives the statement's execution
+    run(ins_doc_);
+  }
 
   std::vector<int64_t> passage_ids;
   passage_ids.reserve(p.passages.size());
@@ -179,18 +200,18 @@ void DocumentWriter::write(const PreparedDocument& p) {
     // The passage's text is a slice of the body: bound in place, not copied.
     auto [b, e] = p.passage_bytes[seq];
     int rc = sqlite3_bind_text(st, 1, d.doc.data(), static_cast<int>(d.doc.size()), SQLITE_STATIC);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, static_cast<sqlite3_int64>(seq));
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, static_cast<sqlite3_int64>(p.first_seq + seq));
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 3, static_cast<sqlite3_int64>(ps.paragraph));
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 4, static_cast<sqlite3_int64>(ps.start));
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 5, static_cast<sqlite3_int64>(ps.end));
-    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 6, d.body.data() + b, static_cast<int>(e - b), SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(st, 6, body.data() + b, static_cast<int>(e - b), SQLITE_STATIC);
     if (rc == SQLITE_OK && before_passage) before_passage(p, seq);
     if (rc == SQLITE_OK) rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
       int ext = sqlite3_extended_errcode(h);
       std::string msg = sqlite3_errmsg(h);
       sqlite3_reset(st);
-      throw SQLite::Exception(file + ": inserting passage " + std::to_string(seq) + ": " + msg, ext);
+      throw SQLite::Exception(file + ": inserting passage " + std::to_string(p.first_seq + seq) + ": " + msg, ext);
     }
     sqlite3_reset(st);
     passage_ids.push_back(db_.getLastInsertRowid());

@@ -35,13 +35,20 @@ struct DocumentRecord {
   std::string body;  // UTF-8, exactly as decoded
 };
 
-// A document checked against the claim contract and ready to be written:
-// the passages' text is a byte range of d.body, so the text is held once.
+// A document, or one part of it, checked against the claim contract and
+// ready to be written. A large file is prepared and written in parts (see
+// ImportOptions::part_bytes): the first part (head) replaces the stored
+// document and writes its row, later parts add their passages and claims.
+// All parts share the body, so the text is held once; a passage's text is a
+// byte range of it.
 struct PreparedDocument {
-  DocumentRecord d;
-  std::vector<Passage> passages;
-  std::vector<std::pair<size_t, size_t>> passage_bytes;  // [begin, end) byte offsets into d.body
-  std::vector<Claim> claims;
+  DocumentRecord d;                         // the row; its body has moved to `body`
+  std::shared_ptr<const std::string> body;  // the whole body, UTF-8
+  bool head = true;                         // the first (or only) part
+  size_t first_seq = 0;                     // seq of passages[0] in the document
+  std::vector<Passage> passages;            // offsets into the whole body
+  std::vector<std::pair<size_t, size_t>> passage_bytes;  // [begin, end) byte offsets into *body
+  std::vector<Claim> claims;                              // offsets into the whole body
   std::vector<std::optional<size_t>> claim_passage;  // index into passages of the passage holding each claim
   // Optional, per passage: claimdb_words()/claimdb_chars() of its text,
   // computed ahead of the writer (see ImportPipeline); empty when not.
@@ -53,6 +60,14 @@ struct PreparedDocument {
 // d.source_path on a violation. `body32` is d.body as UTF-32.
 PreparedDocument prepare_document(DocumentRecord d, std::u32string_view body32, std::vector<Passage> passages,
                                   std::vector<Claim> claims);
+
+// The same for one part: `part32` is the code points of (*body)[byte_begin,
+// byte_end), which start at code point `cp_begin` of the body; `passages`
+// and `claims` have offsets into `part32`, the result into the whole body.
+// `d` needs no body (only its key and path are used by later parts).
+PreparedDocument prepare_part(DocumentRecord d, std::shared_ptr<const std::string> body, size_t byte_begin,
+                              size_t byte_end, size_t cp_begin, std::u32string_view part32,
+                              std::vector<Passage> passages, std::vector<Claim> claims);
 
 class DocumentWriter {
  public:
@@ -68,9 +83,10 @@ class DocumentWriter {
   void replace(const DocumentRecord& d, std::u32string_view body32, const std::vector<Passage>& passages,
                const std::vector<Claim>& claims);
 
-  // Deletes the stored document and writes this one, without a transaction
-  // of its own: call it inside one (or a savepoint). On an exception the
-  // caller rolls back and calls reset().
+  // Deletes the stored document and writes this one (a head part), or adds
+  // a later part's passages and claims, without a transaction of its own:
+  // call it inside one (or a savepoint) that holds all parts of the
+  // document. On an exception the caller rolls back and calls reset().
   void write(const PreparedDocument& p);
 
   // Called with the document and the passage's index right before each

@@ -325,4 +325,20 @@ DecodedText decode_bytes(std::string_view bytes, std::string_view file, bool all
   return out;
 }
 
+DecodedText decode_owned_bytes(std::string&& bytes, std::string_view file, bool allow_lossy) {
+  const bool bom = (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) ||
+                   (bytes.size() >= 2 && (std::memcmp(bytes.data(), "\xFF\xFE", 2) == 0 ||
+                                          std::memcmp(bytes.data(), "\xFE\xFF", 2) == 0));
+  if (!bom) {
+    const Utf8Scan scan = scan_utf8(bytes);
+    if (scan.nul == std::string_view::npos && scan.bad == std::string_view::npos) {
+      DecodedText out;
+      out.encoding = "UTF-8";
+      out.utf8 = std::move(bytes);
+      return out;
+    }
+  }
+  return decode_bytes(bytes, file, allow_lossy);
+}
+
 }  // namespace claimdb

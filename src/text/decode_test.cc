@@ -70,6 +70,25 @@ TEST(Decode, SupportedEncodings) {
     EXPECT_EQ(d.encoding, c.encoding);
     EXPECT_FALSE(d.lossy);
     EXPECT_EQ(d.replaced, 0u);
+    // Taking the bytes over gives the same result, whatever the encoding.
+    DecodedText owned = decode_owned_bytes(std::string(c.bytes), "doc.txt");
+    EXPECT_EQ(owned.utf8, c.text);
+    EXPECT_EQ(owned.encoding, c.encoding);
+  }
+}
+
+TEST(Decode, OwnedBytesFailAsBorrowedOnes) {
+  // Binary and damaged input take the same path (and the same messages).
+  for (std::string bytes : {std::string("abc\0def", 7), std::string("\xEF\xBB\xBF\x01\0", 5),
+                            kChinese + "\xFF" + kChinese}) {
+    std::string borrowed = decode_error(bytes), owned;
+    try {
+      decode_owned_bytes(std::move(bytes), "doc.txt");
+    } catch (const DecodeError& e) {
+      owned = e.what();
+    }
+    EXPECT_FALSE(borrowed.empty());
+    EXPECT_EQ(owned, borrowed);
   }
 }
 
