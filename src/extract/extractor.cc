@@ -53,7 +53,7 @@ struct Rate {
   size_t verb_start;     // where the phrase "增长..." starts (for gaps and indicators)
   double growth = 0;     // percent
   bool points = false;   // a change in percentage points
-  std::string qualifier = "exact";
+  std::string_view qualifier = "exact";  // a Quantity's (the lexicon's or a literal)
   std::optional<double> low, high;
 };
 
@@ -322,8 +322,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
           continue;
         }
         if (all_places) {
-          figures[k]->district = item_places[k]->name;
-          figures[k]->district_code = item_places[k]->code;
+          figures[k]->district = item_places[k]->name();
+          figures[k]->district_code = item_places[k]->code();
         } else {
           auto ind = indicator_for(t, items[k].start, items[k].end, items[k].end, items[k].end, false, lex);
           if (!ind.phrase.empty()) {
@@ -392,8 +392,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         if (!it->sentence_only || it->pos >= ss) { place = &*it; break; }
       }
       if (const PlaceMark* p = place) {
-        c.district = p->name;
-        c.district_code = p->code;
+        c.district = p->name();
+        c.district_code = p->code();
       } else {
         c.district = doc_district;
         c.district_code = doc_code;

@@ -28,13 +28,15 @@ struct Quantity {
   double number = 0;          // the numeral's value (low end of a range), before unit factor
   double value = 0;           // in base units
   std::optional<double> low, high;  // ranges, in base units
-  std::string unit;           // canonical code, "" when none
-  std::string dimension;
+  // The words below point into the lexicon's tables or are literals: they
+  // live as long as the program, and a quantity copies no string.
+  std::string_view unit;      // canonical code, "" when none
+  std::string_view dimension;
   bool counting = false;      // unit is a classifier (家, 个, 人, ...)
-  std::string qualifier = "exact";
+  std::string_view qualifier = "exact";
   bool chinese = false;       // the numeral is written in Chinese
   bool claim = true;          // false: a year, date, name, threshold, ...
-  std::string not_claim;      // why not, for debugging and tests
+  std::string_view not_claim;  // why not, for debugging and tests
 };
 
 // Per-position facts about quotation marks and book titles, computed once per document.

@@ -335,7 +335,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     }
     if (!governs_here(m.start, end)) continue;
     if (local_town) {
-      out.push_back({m.start, end, u32_to_utf8(t.substr(m.start, end - m.start)), ""});
+      out.push_back({m.start, end, nullptr, u32_to_utf8(t.substr(m.start, end - m.start))});
       continue;
     }
     if (!p) continue;
@@ -345,8 +345,9 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     if (full) seen_full.insert(p);
     bool near = doc && (p->province == doc->province);
     if (!full && !near && !seen_full.count(p) && p->level != "province") continue;
-    out.push_back({m.start, end, p->name, p->code});
+    out.push_back({m.start, end, p, {}});
   }
+  const size_t from_mentions = out.size();
   // 全省 / 全市 / 全区: the document's own province, city, district.
   if (doc) {
     for (size_t i = 0; i < t.size(); ++i) {
@@ -358,12 +359,24 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
         if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
         else if (c->value == "city") p = gaz.city_of(*doc) ? gaz.city_of(*doc) : doc;
         bool own = p == doc;
-        if (p && (own || at_clause_start(i))) out.push_back({i, e, p->name, p->code, !own});
+        if (p && (own || at_clause_start(i))) out.push_back({i, e, p, {}, !own});
       }
       i = e - 1;
     }
   }
-  std::sort(out.begin(), out.end(), [](const PlaceMark& a, const PlaceMark& b) { return a.pos < b.pos; });
+  // Both runs are in text order: merge them. Only a position in both (a
+  // tie, which no real text has) takes the sort, whose order for ties is
+  // the one this function has always returned.
+  auto by_pos = [](const PlaceMark& a, const PlaceMark& b) { return a.pos < b.pos; };
+  auto mid = out.begin() + static_cast<std::ptrdiff_t>(from_mentions);
+  bool tie = false;
+  for (auto a = out.begin(), b = mid; a != mid && b != out.end() && !tie;) {
+    if (a->pos < b->pos) ++a;
+    else if (b->pos < a->pos) ++b;
+    else tie = true;
+  }
+  if (tie) std::sort(out.begin(), out.end(), by_pos);
+  else std::inplace_merge(out.begin(), mid, out.end(), by_pos);
   return out;
 }
 

@@ -10,13 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "claimdb/gazetteer.h"
 #include "extract/quantity.h"
-
-namespace claimdb {
-struct Place;
-struct PlaceMention;
-class Gazetteer;
-}
 
 namespace claimdb::extract {
 
@@ -52,9 +47,13 @@ std::optional<int> infer_document_year(std::u32string_view folded);
 
 struct PlaceMark {
   size_t pos = 0, end = 0;
-  std::string name;  // official name (or the town name as written when not in the gazetteer)
-  std::string code;  // GB/T 2260 code, empty when not in the gazetteer
-  bool sentence_only = false;  // 全市/全省 as a clause's subject: governs its own sentence only
+  const Place* place = nullptr;  // the gazetteer's division; nullptr for a local town it lacks
+  std::string town;              // that town's name as written (吉林镇); empty otherwise
+  bool sentence_only = false;    // 全市/全省 as a clause's subject: governs its own sentence only
+  // Official name (or the town's name as written).
+  const std::string& name() const { return place ? place->name : town; }
+  // GB/T 2260 code, empty for a town the gazetteer lacks.
+  std::string_view code() const { return place ? std::string_view(place->code) : std::string_view(); }
 };
 
 // The document's own place, resolving an ambiguous manifest name (江北区) by

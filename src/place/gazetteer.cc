@@ -311,34 +311,41 @@ const Place* Gazetteer::resolve(std::span<const Place* const> cands, const Place
 std::vector<PlaceMention> Gazetteer::find_mentions(std::u32string_view text) const {
   std::vector<PlaceMention> out;
   const NameTrie& trie = impl_->trie;
+  const uint32_t* root_child = impl_->root_child.data();
+  const int32_t* name_at = impl_->name_at.data();
+  const Impl::Name* names = impl_->names.data();
+  const size_t size = text.size();
   size_t i = 0;
-  while (i < text.size()) {
+  while (i < size) {
     char32_t c = text[i];
-    uint32_t node = c < impl_->root_child.size() ? impl_->root_child[c] : trie.child(NameTrie::kRoot, c);
+    uint32_t node = c < 0x10000 ? root_child[c] : trie.child(NameTrie::kRoot, c);
     if (node == NameTrie::kNone) {
       ++i;
       continue;
     }
     int32_t best = -1;
     size_t best_end = 0;
-    for (size_t j = i; j < text.size(); ++j) {
-      if (j > i) node = trie.child(node, text[j]);
+    // node is the trie node after text[i, j]
+    for (size_t j = i;;) {
+      int32_t k = name_at[node];
+      if (k >= 0) {
+        const Impl::Name& n = names[k];
+        bool skip = n.stop || (!n.full && j + 1 < size && is_cjk(text[j + 1]) &&
+                               trie.child(node, text[j + 1]) != NameTrie::kNone);
+        if (!skip) {
+          best = k;
+          best_end = j + 1;
+        }
+      }
+      if (++j == size) break;
+      node = trie.child(node, text[j]);
       if (node == NameTrie::kNone) break;
-      int32_t k = impl_->name_at[node];
-      if (k < 0) continue;
-      const Impl::Name& n = impl_->names[k];
-      if (n.stop) continue;
-      if (!n.full && j + 1 < text.size() && is_cjk(text[j + 1]) &&
-          trie.child(node, text[j + 1]) != NameTrie::kNone)
-        continue;
-      best = k;
-      best_end = j + 1;
     }
     if (best < 0) {
       ++i;
       continue;
     }
-    out.push_back(PlaceMention{i, best_end, impl_->places_of(impl_->names[best])});
+    out.push_back(PlaceMention{i, best_end, impl_->places_of(names[best])});
     i = best_end;
   }
   return out;

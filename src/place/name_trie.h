@@ -20,17 +20,19 @@ class FlatMap {
     while (cap < expected * 2) cap <<= 1;
     resize(cap);
   }
+  // On the extractor's hot path (every text position probes a trie edge).
   uint32_t get(uint64_t key) const {
-    for (size_t i = slot(key);; i = (i + 1) & (keys_.size() - 1)) {
-      if (keys_[i] == key) return vals_[i];
-      if (keys_[i] == 0) return kMissing;
+    const uint64_t* keys = keys_.data();
+    for (size_t i = slot(key);; i = (i + 1) & mask_) {
+      if (keys[i] == key) return vals_[i];
+      if (keys[i] == 0) return kMissing;
     }
   }
   // The value stored under `key`; stores `value` first if there is none.
   uint32_t get_or_put(uint64_t key, uint32_t value) {
     if ((size_ + 1) * 2 > keys_.size()) grow();
     size_t i = slot(key);
-    for (; keys_[i] != 0; i = (i + 1) & (keys_.size() - 1))
+    for (; keys_[i] != 0; i = (i + 1) & mask_)
       if (keys_[i] == key) return vals_[i];
     keys_[i] = key;
     vals_[i] = value;
@@ -45,6 +47,7 @@ class FlatMap {
   void resize(size_t cap) {
     keys_.assign(cap, 0);
     vals_.assign(cap, 0);
+    mask_ = cap - 1;
     shift_ = 64;
     for (size_t c = cap; c > 1; c >>= 1) --shift_;
   }
@@ -55,7 +58,7 @@ class FlatMap {
     for (size_t j = 0; j < keys.size(); ++j) {
       if (keys[j] == 0) continue;
       size_t i = slot(keys[j]);
-      while (keys_[i] != 0) i = (i + 1) & (keys_.size() - 1);
+      while (keys_[i] != 0) i = (i + 1) & mask_;
       keys_[i] = keys[j];
       vals_[i] = vals[j];
     }
@@ -64,6 +67,7 @@ class FlatMap {
   std::vector<uint64_t> keys_;  // 0 marks an empty slot
   std::vector<uint32_t> vals_;
   size_t size_ = 0;
+  size_t mask_ = 0;  // capacity - 1 (a power of two)
   int shift_ = 64;
 };
 
