@@ -11,6 +11,7 @@
 #include "cli/output.h"
 #include "report/format.h"
 #include "store/context.h"
+#include "store/search.h"
 
 namespace claimdb::cli {
 
@@ -22,6 +23,7 @@ using report::ColumnType;
 struct SearchArgs {
   std::string db = kDefaultDb;
   size_t limit = 10;
+  size_t candidates = kSearchCandidates;
   std::string query, format = "table", index = "auto";
   bool claims = false;
   SearchOptions opt;
@@ -81,7 +83,7 @@ report::ResultSet claim_rows(const ClaimSearchResult& r) {
 
 int run_search(SearchArgs& a) {
   report::Format format = report::parse_format(a.format);
-  SQLite::Database db = open_database(a.db, OpenMode::Existing);
+  SQLite::Database db = open_search_database(a.db);
   SearchOptions& opt = a.opt;
   opt.limit = a.limit;
   if (a.year) opt.year = a.year;
@@ -93,14 +95,21 @@ int run_search(SearchArgs& a) {
   }
   try {
     if (a.claims) {
-      ClaimSearchResult r = search_claims(db, a.query, opt);
-      if (r.claims.empty())
-        std::cerr << "no claims in the " << r.passages << " passage" << (r.passages == 1 ? "" : "s") << " matching "
-                  << a.query << "\n";
+      SearchStats stats;
+      ClaimSearchResult r = search_claims(db, a.query, opt, a.candidates, &stats);
+      if (r.claims.empty()) {
+        if (!opt.district.empty() || opt.year || !opt.indicator.empty())
+          std::cerr << "no claims with these filters in the passages matching " << a.query << "\n";
+        else
+          std::cerr << "no claims in the " << (stats.bounded ? "last " : "") << r.passages << " passage"
+                    << (r.passages == 1 ? "" : "s") << " matching " << a.query
+                    << (stats.bounded ? " (the most recently imported; --candidates ranks more)" : "") << "\n";
+      }
       if (!r.claims.empty() || !table) std::cout << report::format_result(claim_rows(r), format);
       return 0;
     }
-    SearchResult r = search_passages(db, a.query, opt);
+    SearchStats stats;
+    SearchResult r = search_passages(db, a.query, opt, a.candidates, &stats);
     if (r.hits.empty()) std::cerr << "no passages match " << a.query << "\n";
     if (!table) {
       std::cout << report::format_result(passage_rows(r), format);
@@ -112,9 +121,14 @@ int run_search(SearchArgs& a) {
       std::cout << i + 1 << ". " << h.doc << "  " << (h.title.empty() ? "(no title)" : h.title) << "  ["
                 << h.span_start << ", " << h.span_end << ")\n   " << one_line(h.snippet) << "\n";
     }
-    if (!r.hits.empty())
+    if (!r.hits.empty()) {
       std::cerr << "(" << r.hits.size() << " from the " << (r.index == SearchIndex::Trigram ? "trigram" : "word")
-                << " index)\n";
+                << " index";
+      if (stats.bounded)
+        std::cerr << "; about " << static_cast<long long>(stats.matches_estimate) << " passages match, the "
+                  << stats.ranked << " most recently imported were ranked (--candidates)";
+      std::cerr << ")\n";
+    }
   } catch (const std::exception& e) {
     throw StoreError(with_context(a.db, e.what()));
   }
@@ -129,6 +143,9 @@ Command add_search_command(CLI::App& app) {
   sub->add_option("--db", a->db, "Database file")->capture_default_str();
   sub->add_option("--limit,-n", a->limit, "Show at most N passages (claims with --claims)")
       ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--candidates", a->candidates,
+                  "Rank at most N matching passages, the most recently imported (0: every match)")
       ->capture_default_str();
   sub->add_flag("--claims", a->claims, "Show the claims (claims_flat) in the matching passages");
   sub->add_option("--district", a->opt.district, "Only this district (海曙区 or 海曙)");
@@ -146,13 +163,16 @@ Command add_search_command(CLI::App& app) {
   sub->add_option("QUERY", a->query, "Text to find: words of any length, \"phrases\", AND, OR, NOT, 词*, NEAR(a b, N)")
       ->required();
   sub->footer(
-      "Plain text is one phrase. Phrases of three or more Chinese characters use the trigram\n"
-      "index (exact substrings); everything else (1-2 characters, Latin letters and digits,\n"
-      "full-width forms, prefixes) uses the word index, built from ICU word segmentation with\n"
-      "NFKC, so ＧＤＰ finds GDP. Filters: a passage passes when its document or one of its\n"
+      "Plain text is one phrase. It is found as a substring in the word index, built from ICU\n"
+      "word segmentation with NFKC (any length; ＧＤＰ finds GDP); phrases that spell out\n"
+      "punctuation or symbols (增长4.1%, R&D) use the trigram index. Passages are ranked by\n"
+      "bm25, whole-word matches higher. Ranking is bounded: when more than --candidates\n"
+      "passages match, only that many of the most recently imported ones are ranked (the\n"
+      "summary on stderr says so and estimates all matches); --candidates 0 ranks every match,\n"
+      "slower for frequent words. Filters: a passage passes when its document or one of its\n"
       "claims has the district and year; --indicator needs a claim with that indicator. With\n"
-      "--claims the filters apply to the claims. Offsets [start, end) are code points into\n"
-      "documents.body.\n\n"
+      "--claims the filters apply to the claims (and rank then counts only the passages holding\n"
+      "such claims). Offsets [start, end) are code points into documents.body.\n\n"
       "Examples:\n"
       "  claimdb search 固定资产投资\n"
       "  claimdb search 外资 --district 海曙区 --year 2022\n"

@@ -1,14 +1,38 @@
 // Passage search: parses the query, picks the index it needs (trigram for
-// long ideographic phrases, the word index for everything else), applies
-// the filters, ranks by bm25 and marks the hits; and the claims held by the
-// matching passages.
+// phrases that spell out punctuation, the word index for everything else),
+// applies the filters, ranks by bm25 and marks the hits; and the claims held
+// by the matching passages.
+//
+// Ranking works in two steps so that a query's cost does not grow with the
+// number of passages that contain it (产业 is in one passage of five):
+//  1. FTS5 lists the matching passages newest first (rowid descending),
+//     LIMIT `candidates`, and an auxiliary function (claimdb_hits) returns
+//     for each what bm25 needs: each phrase's hits and the passage's length.
+//     Filters are joined into this scan, so the bound counts passages that
+//     pass them.
+//  2. bm25 is computed here as FTS5's bm25() computes it (k1 = 1.2,
+//     b = 0.75, the same IDF and average length), ties go to passage order,
+//     and only the passages shown are read.
+// FTS5's own bm25() counts every passage holding each phrase for its IDF,
+// and ORDER BY bm25 scores and sorts every match: that was 0.1-0.7 s for
+// frequent words on 200 MB of text. Here a phrase's document frequency
+// comes from the scan itself (when the query is phrases joined by OR and
+// nothing is filtered) or from a count that stops after `candidates` hits
+// (AND, NOT, NEAR, filters); a count or scan that stopped early is
+// extrapolated over the range of passage ids. When every match was seen,
+// the scores are FTS5's bm25().
+#include "store/search.h"
+
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <set>
 
-#include "claimdb/store.h"
 #include "store/search_query.h"
 #include "store/search_snippet.h"
 
@@ -16,74 +40,329 @@ namespace claimdb {
 
 namespace {
 
+// ---------------------------------------------------------------- opening
+
+int latest_schema_version() {
+  static const int v = [] {
+    auto m = embedded_migrations();
+    return m.empty() ? 0 : m.back().version;
+  }();
+  return v;
+}
+
+// A search reads a few hundred to a few thousand pages once each: a small
+// page cache is enough, and a bigger one (or mmap) costs more in page faults
+// for fresh memory than it saves (measured on 200 MB of text: 512 KiB beat
+// SQLite's default 2 MiB by about 7 ms of CPU per search at the median;
+// mmap was 3x slower).
+void tune_for_reading(SQLite::Database& db) { db.exec("PRAGMA cache_size = -512"); }
+
+// ---------------------------------------------------------------- claimdb_hits()
+// An FTS5 auxiliary function: claimdb_hits(fts_table, df_limit) returns a
+// blob of doubles: rows in the table, tokens in the table, tokens in this
+// row, then each phrase's hits in this row; with df_limit != 0 also, per
+// phrase, the number of rows holding it, 1 if that count stopped at
+// df_limit (negative: never), and the rowid where it stopped. The counts
+// are made once per query (FTS5 auxdata), in ascending rowid order.
+
+struct PhraseCount {
+  double rows = 0;
+  bool stopped = false;
+  double last_rowid = 0;
+  long long limit = 0;
+};
+
+int count_callback(const Fts5ExtensionApi* api, Fts5Context* ctx, void* user) {
+  auto* c = static_cast<PhraseCount*>(user);
+  c->rows += 1;
+  if (c->limit > 0 && c->rows >= static_cast<double>(c->limit)) {
+    c->stopped = true;
+    c->last_rowid = static_cast<double>(api->xRowid(ctx));
+    return SQLITE_DONE;  // xQueryPhrase stops and returns SQLITE_OK
+  }
+  return SQLITE_OK;
+}
+
+void hits_function(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* out, int nval,
+                   sqlite3_value** vals) {
+  const int phrases = api->xPhraseCount(ctx);
+  const long long df_limit = nval > 0 ? sqlite3_value_int64(vals[0]) : 0;
+  std::vector<double> blob(3 + phrases + (df_limit ? 3 * phrases : 0), 0.0);
+  sqlite3_int64 rows = 0, tokens = 0;
+  int row_tokens = 0;
+  int rc = api->xRowCount(ctx, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(ctx, -1, &tokens);
+  if (rc == SQLITE_OK) rc = api->xColumnSize(ctx, -1, &row_tokens);
+  int insts = 0;
+  if (rc == SQLITE_OK) rc = api->xInstCount(ctx, &insts);
+  for (int i = 0; rc == SQLITE_OK && i < insts; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(ctx, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK && phrase >= 0 && phrase < phrases) blob[3 + phrase] += 1.0;
+  }
+  if (rc == SQLITE_OK && df_limit) {
+    auto* counts = static_cast<std::vector<PhraseCount>*>(api->xGetAuxdata(ctx, 0));
+    if (!counts) {
+      auto fresh = std::make_unique<std::vector<PhraseCount>>(phrases);
+      for (int i = 0; rc == SQLITE_OK && i < phrases; ++i) {
+        (*fresh)[i].limit = df_limit;
+        rc = api->xQueryPhrase(ctx, i, &(*fresh)[i], count_callback);
+      }
+      if (rc == SQLITE_OK) {
+        counts = fresh.get();
+        rc = api->xSetAuxdata(ctx, fresh.release(),
+                              [](void* p) { delete static_cast<std::vector<PhraseCount>*>(p); });
+      }
+    }
+    for (int i = 0; rc == SQLITE_OK && i < phrases; ++i) {
+      const PhraseCount& c = (*counts)[i];
+      blob[3 + phrases + 3 * i] = c.rows;
+      blob[3 + phrases + 3 * i + 1] = c.stopped ? 1 : 0;
+      blob[3 + phrases + 3 * i + 2] = c.last_rowid;
+    }
+  }
+  if (rc != SQLITE_OK) return sqlite3_result_error_code(out, rc);
+  blob[0] = static_cast<double>(rows);
+  blob[1] = static_cast<double>(tokens);
+  blob[2] = static_cast<double>(row_tokens);
+  sqlite3_result_blob(out, blob.data(), static_cast<int>(blob.size() * sizeof(double)), SQLITE_TRANSIENT);
+}
+
+// FTS5 keeps auxiliary functions per connection and offers no way to ask
+// for one; the connections that have it are remembered until FTS5 drops the
+// function (when the connection closes).
+std::mutex registered_mutex;
+std::set<sqlite3*> registered;
+
+void register_hits_function(SQLite::Database& db) {
+  sqlite3* handle = db.getHandle();
+  std::lock_guard<std::mutex> lock(registered_mutex);
+  if (registered.count(handle)) return;
+  fts5_api* api = nullptr;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(handle, "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(st, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+  }
+  sqlite3_finalize(st);
+  if (!api || api->iVersion < 2) throw StoreError("search: this SQLite has no FTS5 (version 2 or later)");
+  int rc = api->xCreateFunction(api, "claimdb_hits", handle, hits_function, [](void* h) {
+    std::lock_guard<std::mutex> lock(registered_mutex);
+    registered.erase(static_cast<sqlite3*>(h));
+  });
+  if (rc != SQLITE_OK) throw StoreError("search: cannot register the FTS5 function claimdb_hits");
+  registered.insert(handle);
+}
+
+// ---------------------------------------------------------------- filters
+
 // Districts match by full or short name (海曙区, 海曙).
 const char* kDistrictSet = "(SELECT name FROM districts WHERE name = :district OR short_name = :district)";
 const char* kIndicatorMatch =
     "(c.indicator_code = :indicator OR c.indicator = :indicator"
     " OR c.indicator_code IN (SELECT code FROM indicators WHERE name_zh = :indicator))";
 
-void bind_filters(SQLite::Statement& st, const SearchOptions& o, bool with_doc = true) {
-  if (with_doc && !o.doc.empty()) st.bind(":doc", o.doc);
+bool has_claim_filters(const SearchOptions& o) { return !o.district.empty() || o.year || !o.indicator.empty(); }
+
+void bind_filters(SQLite::Statement& st, const SearchOptions& o) {
   if (!o.district.empty()) st.bind(":district", o.district);
   if (!o.indicator.empty()) st.bind(":indicator", o.indicator);
   if (o.year) st.bind(":year", *o.year);
 }
 
-struct Matches {
-  std::vector<SearchHit> hits;
-  SearchIndex index;
-  std::string match;
-  std::vector<search::MarkTerm> marks;
+// The claims filters of search_claims(), on claims aliased c.
+std::string claim_conditions(const SearchOptions& o) {
+  std::string sql;
+  if (!o.district.empty()) sql += std::string(" AND (c.district = :district OR c.district IN ") + kDistrictSet + ")";
+  if (o.year) sql += " AND c.year = :year";
+  if (!o.indicator.empty()) sql += std::string(" AND ") + kIndicatorMatch;
+  return sql;
+}
+
+// ---------------------------------------------------------------- ranking
+
+// Which passages the candidate scan keeps besides the full-text match.
+enum class Keep {
+  PassageFilters,  // search_passages: the document or a claim has the district/year, a claim the indicator
+  ClaimFilters,    // search_claims: the passage holds a claim passing all the filters (when there are any)
 };
 
-Matches find_passages(SQLite::Database& db, std::string_view query, const SearchOptions& o, long long limit,
-                      bool passage_filters) {
+struct Candidate {
+  long long id = 0;
+  double score = 0;
+  std::vector<double> freq;  // hits per phrase
+  double tokens = 0;         // tokens in the passage (both columns)
+};
+
+struct Ranking {
+  SearchIndex index = SearchIndex::Words;
+  std::string match;
+  std::vector<search::MarkTerm> marks;
+  std::vector<Candidate> cands;  // by score; ties resolved by order()
+  SearchStats stats;
+};
+
+bool or_of_phrases(const search::QueryNode& n) {
+  using K = search::QueryNode::Kind;
+  if (n.kind == K::Phrase) return true;
+  if (n.kind != K::Or) return false;
+  return std::all_of(n.kids.begin(), n.kids.end(), or_of_phrases);
+}
+
+double bm25_idf(double rows, double hits) {
+  double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
+}
+
+Ranking rank(SQLite::Database& db, std::string_view query, const SearchOptions& o, Keep keep, size_t candidates) {
   search::QueryNode q = search::parse_query(query);
-  Matches m;
-  m.index = o.index == SearchIndex::Auto ? search::choose_index(q) : o.index;
-  m.match = m.index == SearchIndex::Trigram ? search::trigram_match(q) : search::words_match(q);
-  m.marks = search::mark_terms(q);
-  const std::string fts = m.index == SearchIndex::Trigram ? "passages_fts" : "passages_words";
+  Ranking r;
+  r.index = o.index == SearchIndex::Auto ? search::choose_index(q) : o.index;
+  r.match = r.index == SearchIndex::Trigram ? search::trigram_match(q) : search::words_match(q);
+  r.marks = search::mark_terms(q);
+  const std::string fts = r.index == SearchIndex::Trigram ? "passages_fts" : "passages_words";
+  register_hits_function(db);
 
-  std::string sql = "SELECT p.id, p.doc, coalesce(d.title, ''), p.span_start, p.span_end, p.text, bm25(" + fts +
-                    ") AS score FROM " + fts + " JOIN passages p ON p.id = " + fts +
-                    ".rowid JOIN documents d ON d.doc = p.doc WHERE " + fts + " MATCH :match";
-  if (!o.doc.empty()) sql += " AND p.doc = :doc";
-  if (passage_filters) {
-    if (!o.district.empty())
-      sql += std::string(" AND (d.district = :district OR d.district IN ") + kDistrictSet +
-             " OR EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND (c.district = :district OR c.district IN " +
-             kDistrictSet + ")))";
-    if (o.year)
-      sql += " AND (d.year = :year OR EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND c.year = :year))";
-    if (!o.indicator.empty())
-      sql += std::string(" AND EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND ") + kIndicatorMatch + ")";
+  // The range of passage ids, and the one the scan covers (the document's with --doc).
+  long long first = 0, last = 0, lo = 0, hi = 0;
+  {
+    // Two subqueries: SQLite finds a lone min() or max() in the b-tree, not both at once.
+    SQLite::Statement all(db, "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)");
+    if (!all.executeStep() || all.getColumn(0).isNull()) return r;  // no passages
+    lo = first = all.getColumn(0).getInt64();
+    hi = last = all.getColumn(1).getInt64();
   }
-  sql += " ORDER BY score, p.doc, p.seq LIMIT :limit";
+  if (!o.doc.empty()) {
+    SQLite::Statement range(db, "SELECT min(id), max(id) FROM passages WHERE doc = :doc");
+    range.bind(":doc", o.doc);
+    if (!range.executeStep() || range.getColumn(0).isNull()) return r;  // no such document
+    lo = range.getColumn(0).getInt64();
+    hi = range.getColumn(1).getInt64();
+  }
 
-  SQLite::Statement st(db, sql);
-  st.bind(":match", m.match);
-  st.bind(":limit", static_cast<int64_t>(limit));
-  if (!o.doc.empty()) st.bind(":doc", o.doc);
-  if (passage_filters) bind_filters(st, o, false);
+  std::string filter;
+  if (!o.doc.empty()) filter += " AND " + fts + ".rowid BETWEEN :lo AND :hi AND p.doc = :doc";
+  if (keep == Keep::PassageFilters) {
+    if (!o.district.empty())
+      filter += std::string(" AND (d.district = :district OR d.district IN ") + kDistrictSet +
+                " OR EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND (c.district = :district OR c.district IN " +
+                kDistrictSet + ")))";
+    if (o.year)
+      filter += " AND (d.year = :year OR EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND c.year = :year))";
+    if (!o.indicator.empty())
+      filter += std::string(" AND EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id AND ") + kIndicatorMatch + ")";
+  } else if (has_claim_filters(o)) {
+    filter += " AND EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id" + claim_conditions(o) + ")";
+  }
+  const bool filtered = !filter.empty();
+  // Document frequencies from the scan itself only when it sees every row
+  // holding a phrase, i.e. unfiltered phrases joined by OR.
+  const bool df_from_scan = !filtered && or_of_phrases(q);
+  const long long df_limit = df_from_scan ? 0 : candidates ? static_cast<long long>(candidates) : -1;
+
+  std::string sql = "SELECT " + fts + ".rowid, claimdb_hits(" + fts + ", :df_limit) FROM " + fts;
+  if (filtered) sql += " JOIN passages p ON p.id = " + fts + ".rowid JOIN documents d ON d.doc = p.doc";
+  sql += " WHERE " + fts + " MATCH :match" + filter;
+  if (candidates) sql += " ORDER BY " + fts + ".rowid DESC LIMIT :n";
+
+  std::vector<PhraseCount> df;
+  double rows = 0, tokens = 0;
   try {
+    SQLite::Statement st(db, sql);
+    st.bind(":match", r.match);
+    st.bind(":df_limit", static_cast<int64_t>(df_limit));
+    if (candidates) st.bind(":n", static_cast<int64_t>(candidates));
+    if (!o.doc.empty()) {
+      st.bind(":doc", o.doc);
+      st.bind(":lo", static_cast<int64_t>(lo));
+      st.bind(":hi", static_cast<int64_t>(hi));
+    }
+    if (keep == Keep::PassageFilters || has_claim_filters(o)) bind_filters(st, o);
     while (st.executeStep()) {
-      SearchHit h;
-      h.passage_id = st.getColumn(0).getInt64();
-      h.doc = st.getColumn(1).getString();
-      h.title = st.getColumn(2).getString();
-      h.span_start = st.getColumn(3).getInt64();
-      h.span_end = st.getColumn(4).getInt64();
-      h.text = st.getColumn(5).getString();
-      h.score = st.getColumn(6).getDouble();
-      m.hits.push_back(std::move(h));
+      const SQLite::Column blob = st.getColumn(1);
+      const size_t n = static_cast<size_t>(blob.getBytes()) / sizeof(double);
+      std::vector<double> v(n);
+      if (n) std::memcpy(v.data(), blob.getBlob(), n * sizeof(double));
+      if (n < 3) throw StoreError("search: claimdb_hits returned too little");
+      const size_t phrases = df_limit ? (n - 3) / 4 : n - 3;
+      rows = v[0];
+      tokens = v[1];
+      Candidate c;
+      c.id = st.getColumn(0).getInt64();
+      c.tokens = v[2];
+      c.freq.assign(v.begin() + 3, v.begin() + 3 + static_cast<long>(phrases));
+      if (df_limit && df.empty()) {
+        df.resize(phrases);
+        for (size_t i = 0; i < phrases; ++i) {
+          df[i].rows = v[3 + phrases + 3 * i];
+          df[i].stopped = v[3 + phrases + 3 * i + 1] != 0;
+          df[i].last_rowid = v[3 + phrases + 3 * i + 2];
+        }
+      }
+      r.cands.push_back(std::move(c));
     }
   } catch (const SQLite::Exception& e) {
-    throw StoreError(std::string("search: ") + search::index_name(m.index) + " index rejected " + m.match + ": " +
+    throw StoreError(std::string("search: ") + search::index_name(r.index) + " index rejected " + r.match + ": " +
                      e.what() + " (put the text in double quotes to search for it literally)");
   }
-  return m;
+  if (r.cands.empty()) return r;
+
+  // Did the scan stop before the end? Then it covered ids (last, hi].
+  const double span = static_cast<double>(hi - lo + 1);
+  const bool bounded = candidates && r.cands.size() >= candidates && r.cands.back().id > lo;
+  const double covered = bounded ? std::max(1.0, static_cast<double>(hi - r.cands.back().id + 1)) : span;
+  r.stats.ranked = r.cands.size();
+  r.stats.bounded = bounded;
+  r.stats.matches_estimate = static_cast<double>(r.cands.size()) * span / covered;
+
+  // Rows holding each phrase, over the whole table.
+  const size_t phrases = r.cands.front().freq.size();
+  std::vector<double> idf(phrases);
+  const double all_ids = static_cast<double>(last - first + 1);
+  for (size_t i = 0; i < phrases; ++i) {
+    double hits = 0;
+    if (df_from_scan) {
+      for (const auto& c : r.cands) hits += c.freq[i] > 0 ? 1 : 0;
+      hits = std::round(hits * span / covered);
+    } else {
+      hits = df[i].rows;
+      if (df[i].stopped) hits = std::round(hits * all_ids / std::max(1.0, df[i].last_rowid - static_cast<double>(first) + 1));
+    }
+    idf[i] = bm25_idf(rows, std::min(hits, rows));
+  }
+  // FTS5's bm25(): the average length is over all columns of all rows.
+  const double k1 = 1.2, b = 0.75, avgdl = tokens / rows;
+  for (auto& c : r.cands) {
+    double score = 0;
+    for (size_t i = 0; i < phrases; ++i)
+      score += idf[i] * ((c.freq[i] * (k1 + 1.0)) / (c.freq[i] + k1 * (1 - b + b * c.tokens / avgdl)));
+    c.score = -1.0 * score;
+  }
+  // Equal scores in passage order: document order within a document, import order across documents.
+  std::sort(r.cands.begin(), r.cands.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score < b.score || (a.score == b.score && a.id < b.id);
+  });
+  return r;
 }
+
+// One read transaction around a search: one shared lock and one check of
+// the journal for all its statements, not one per statement (thousands of
+// fcntl and stat calls with a per-passage lookup each in autocommit mode).
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(SQLite::Database& db) : db_(db), own_(sqlite3_get_autocommit(db.getHandle()) != 0) {
+    if (own_) db_.exec("BEGIN");
+  }
+  ~ReadTransaction() {
+    if (own_ && !sqlite3_get_autocommit(db_.getHandle())) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  bool own_;
+};
 
 std::optional<double> opt_double(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
@@ -92,66 +371,106 @@ std::optional<double> opt_double(const SQLite::Column& c) {
 
 }  // namespace
 
+SQLite::Database open_search_database(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    try {
+      SQLite::Database db(path, SQLite::OPEN_READONLY);
+      db.setBusyTimeout(10000);
+      if (db.execAndGet("PRAGMA user_version").getInt() == latest_schema_version()) {
+        tune_for_reading(db);
+        return db;
+      }
+    } catch (const SQLite::Exception&) {
+      // Not SQLite, a hot journal to roll back, ...: open_database says what it is or repairs it.
+    }
+  }
+  SQLite::Database db = open_database(path, OpenMode::Existing);
+  tune_for_reading(db);
+  return db;
+}
+
+SearchResult search_passages(SQLite::Database& db, std::string_view query, const SearchOptions& options,
+                             size_t candidates, SearchStats* stats) {
+  ReadTransaction tx(db);
+  Ranking r = rank(db, query, options, Keep::PassageFilters, candidates);
+  SearchResult out;
+  out.index = r.index;
+  out.match = r.match;
+  if (stats) *stats = r.stats;
+  if (r.cands.empty() || options.limit == 0) return out;
+  SQLite::Statement row(db,
+                        "SELECT p.doc, coalesce(d.title, ''), p.span_start, p.span_end, p.text FROM passages p"
+                        " JOIN documents d ON d.doc = p.doc WHERE p.id = ?");
+  for (const Candidate& c : r.cands) {
+    row.bind(1, static_cast<int64_t>(c.id));
+    if (row.executeStep()) {
+      SearchHit h;
+      h.passage_id = c.id;
+      h.doc = row.getColumn(0).getString();
+      h.title = row.getColumn(1).getString();
+      h.span_start = row.getColumn(2).getInt64();
+      h.span_end = row.getColumn(3).getInt64();
+      h.text = row.getColumn(4).getString();
+      h.score = c.score;
+      h.snippet = search::mark_snippet(h.text, r.marks, options.mark_open, options.mark_close, options.snippet_chars);
+      out.hits.push_back(std::move(h));
+    }
+    row.reset();
+    if (out.hits.size() >= options.limit) break;
+  }
+  return out;
+}
+
 SearchResult search_passages(SQLite::Database& db, std::string_view query, const SearchOptions& options) {
-  Matches m = find_passages(db, query, options, static_cast<long long>(options.limit), true);
-  SearchResult r;
-  r.index = m.index;
-  r.match = m.match;
-  r.hits = std::move(m.hits);
-  for (auto& h : r.hits)
-    h.snippet = search::mark_snippet(h.text, m.marks, options.mark_open, options.mark_close, options.snippet_chars);
-  return r;
+  return search_passages(db, query, options, kSearchCandidates);
+}
+
+ClaimSearchResult search_claims(SQLite::Database& db, std::string_view query, const SearchOptions& options,
+                                size_t candidates, SearchStats* stats) {
+  ReadTransaction tx(db);
+  Ranking r = rank(db, query, options, Keep::ClaimFilters, candidates);
+  ClaimSearchResult out;
+  out.index = r.index;
+  out.passages = r.cands.size();
+  if (stats) *stats = r.stats;
+  if (r.cands.empty() || options.limit == 0) return out;
+  SQLite::Statement st(db,
+                       "SELECT c.claim_id, c.passage_id, c.doc, c.quote, c.unit, c.qualifier, c.district, c.indicator,"
+                       " c.indicator_code, c.modality, c.span_start, c.span_end, c.value, c.growth_pct, c.year"
+                       " FROM claims_flat c WHERE c.passage_id = :passage" +
+                           claim_conditions(options) + " ORDER BY c.span_start, c.claim_id");
+  bind_filters(st, options);
+  for (size_t rank0 = 0; rank0 < r.cands.size() && out.claims.size() < options.limit; ++rank0) {
+    const Candidate& p = r.cands[rank0];
+    st.bind(":passage", static_cast<int64_t>(p.id));
+    while (out.claims.size() < options.limit && st.executeStep()) {
+      ClaimHit c;
+      c.claim_id = st.getColumn(0).getInt64();
+      c.passage_id = st.getColumn(1).getInt64();
+      c.doc = st.getColumn(2).getString();
+      c.quote = st.getColumn(3).getString();
+      c.unit = st.getColumn(4).getString();
+      c.qualifier = st.getColumn(5).getString();
+      c.district = st.getColumn(6).getString();
+      c.indicator = st.getColumn(7).getString();
+      c.indicator_code = st.getColumn(8).getString();
+      c.modality = st.getColumn(9).getString();
+      c.span_start = st.getColumn(10).getInt64();
+      c.span_end = st.getColumn(11).getInt64();
+      c.value = opt_double(st.getColumn(12));
+      c.growth_pct = opt_double(st.getColumn(13));
+      if (!st.getColumn(14).isNull()) c.year = st.getColumn(14).getInt();
+      c.passage_rank = rank0 + 1;
+      out.claims.push_back(std::move(c));
+    }
+    st.reset();
+  }
+  return out;
 }
 
 ClaimSearchResult search_claims(SQLite::Database& db, std::string_view query, const SearchOptions& options) {
-  Matches m = find_passages(db, query, options, -1, false);
-  ClaimSearchResult r;
-  r.index = m.index;
-  r.passages = m.hits.size();
-  if (m.hits.empty()) return r;
-
-  std::map<long long, size_t> rank;
-  std::string ids;
-  for (size_t i = 0; i < m.hits.size(); ++i) {
-    rank.emplace(m.hits[i].passage_id, i + 1);
-    ids += (ids.empty() ? "" : ",") + std::to_string(m.hits[i].passage_id);
-  }
-  std::string sql =
-      "SELECT c.claim_id, c.passage_id, c.doc, c.quote, c.unit, c.qualifier, c.district, c.indicator,"
-      " c.indicator_code, c.modality, c.span_start, c.span_end, c.value, c.growth_pct, c.year"
-      " FROM claims_flat c WHERE c.passage_id IN (SELECT value FROM json_each(:ids))";
-  if (!options.district.empty())
-    sql += std::string(" AND (c.district = :district OR c.district IN ") + kDistrictSet + ")";
-  if (options.year) sql += " AND c.year = :year";
-  if (!options.indicator.empty()) sql += std::string(" AND ") + kIndicatorMatch;
-  SQLite::Statement st(db, sql);
-  st.bind(":ids", "[" + ids + "]");
-  bind_filters(st, options, false);
-  while (st.executeStep()) {
-    ClaimHit c;
-    c.claim_id = st.getColumn(0).getInt64();
-    c.passage_id = st.getColumn(1).getInt64();
-    c.doc = st.getColumn(2).getString();
-    c.quote = st.getColumn(3).getString();
-    c.unit = st.getColumn(4).getString();
-    c.qualifier = st.getColumn(5).getString();
-    c.district = st.getColumn(6).getString();
-    c.indicator = st.getColumn(7).getString();
-    c.indicator_code = st.getColumn(8).getString();
-    c.modality = st.getColumn(9).getString();
-    c.span_start = st.getColumn(10).getInt64();
-    c.span_end = st.getColumn(11).getInt64();
-    c.value = opt_double(st.getColumn(12));
-    c.growth_pct = opt_double(st.getColumn(13));
-    if (!st.getColumn(14).isNull()) c.year = st.getColumn(14).getInt();
-    c.passage_rank = rank[c.passage_id];
-    r.claims.push_back(std::move(c));
-  }
-  std::sort(r.claims.begin(), r.claims.end(), [](const ClaimHit& a, const ClaimHit& b) {
-    return std::tie(a.passage_rank, a.span_start, a.claim_id) < std::tie(b.passage_rank, b.span_start, b.claim_id);
-  });
-  if (r.claims.size() > options.limit) r.claims.resize(options.limit);
-  return r;
+  return search_claims(db, query, options, kSearchCandidates);
 }
 
 }  // namespace claimdb

@@ -3,7 +3,13 @@
 // full-width forms, prefixes, filters, claims, and index maintenance.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
+#include <cmath>
+#include <fstream>
+
 #include "claimdb/store.h"
+#include "store/search.h"
 #include "store/search_query.h"
 #include "store/search_snippet.h"
 #include "store/testing.h"
@@ -229,6 +235,131 @@ TEST_F(SearchTest, ReplacingADocumentUpdatesBothIndexes) {
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM passage_segments").getInt(),
             db.execAndGet("SELECT count(*) FROM passages").getInt());
   db.exec("INSERT INTO passages_words(passages_words, rank) VALUES ('integrity-check', 1)");
+}
+
+// FTS5's own bm25() over every match, as search ranked before candidates
+// were bounded: (rowid, score) best first, ties in passage order.
+std::vector<std::pair<long long, double>> fts5_ranking(SQLite::Database& db, const std::string& fts,
+                                                       const std::string& match) {
+  std::vector<std::pair<long long, double>> out;
+  SQLite::Statement st(db, "SELECT rowid, bm25(" + fts + ") AS s FROM " + fts + " WHERE " + fts +
+                               " MATCH ? ORDER BY s, rowid");
+  st.bind(1, match);
+  while (st.executeStep()) out.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getDouble());
+  return out;
+}
+
+TEST_F(SearchTest, ScoresAreFts5Bm25WhenEveryMatchIsRanked) {
+  add("d", "全区固定资产投资增长较快。外资企业投资固定资产。固定资产。", {{0, 13, 0}, {13, 24, 0}, {24, 29, 1}}, "海曙区",
+      2023);
+  for (const char* q : {"固定资产投资", "投资", "资", "外资 OR 固定", "投资 AND 固定资产", "投资 NOT 外资", "NEAR(固定 投资, 3)",
+                        "固定*", "增长9.1%"}) {
+    SearchOptions o;
+    o.limit = 100;
+    for (size_t candidates : {size_t(0), kSearchCandidates}) {
+      SearchResult r = search_passages(db, q, o, candidates);
+      auto want = fts5_ranking(db, r.index == SearchIndex::Trigram ? "passages_fts" : "passages_words", r.match);
+      ASSERT_EQ(r.hits.size(), want.size()) << q;
+      for (size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(r.hits[i].passage_id, want[i].first) << q << " #" << i;
+        EXPECT_NEAR(r.hits[i].score, want[i].second, 1e-9) << q << " #" << i;
+      }
+    }
+  }
+}
+
+TEST_F(SearchTest, FrequentPhrasesRankTheNewestCandidates) {
+  // 30 documents with 外资; the newest ones are imported last.
+  for (int i = 0; i < 30; ++i) {
+    std::string body = i % 3 ? "全区外资到账增长。" : "外资。";
+    add("n" + std::to_string(100 + i), body, {{0, utf8_to_u32(body).size(), 0}}, "", std::nullopt);
+  }
+  long long newest_ten = db.execAndGet("SELECT min(id) FROM (SELECT id FROM passages ORDER BY id DESC LIMIT 10)").getInt64();
+  SearchOptions o;
+  o.limit = 5;
+  SearchStats stats;
+  SearchResult r = search_passages(db, "外资", o, 10, &stats);
+  EXPECT_TRUE(stats.bounded);
+  EXPECT_EQ(stats.ranked, 10u);
+  EXPECT_GT(stats.matches_estimate, 10.0);
+  ASSERT_EQ(r.hits.size(), 5u);
+  for (size_t i = 0; i < r.hits.size(); ++i) {
+    EXPECT_GE(r.hits[i].passage_id, newest_ten);
+    // The three short passages among the newest ten first, as bm25 ranks them.
+    EXPECT_EQ(r.hits[i].text, i < 3 ? "外资。" : "全区外资到账增长。");
+  }
+  // Every match ranked: 31 passages (30 + document a), not bounded.
+  r = search_passages(db, "外资", o, 0, &stats);
+  EXPECT_FALSE(stats.bounded);
+  EXPECT_EQ(stats.ranked, 31u);
+  EXPECT_EQ(stats.matches_estimate, 31.0);
+  ASSERT_EQ(r.hits.size(), 5u);
+  EXPECT_EQ(r.hits[0].text, "外资。");
+  // A filter is applied in the scan: the bound counts passages that pass it.
+  o.district = "海曙区";
+  r = search_passages(db, "外资", o, 3, &stats);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].doc, "a");
+  o = {};
+  o.doc = "n100";
+  r = search_passages(db, "外资", o, 1, &stats);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].doc, "n100");
+}
+
+TEST_F(SearchTest, ClaimFiltersFindOlderClaimsBeyondTheBound) {
+  Claim c;
+  c.span_start = 6;
+  c.span_end = 10;
+  c.quote = "2亿美元";
+  c.value = 2e8;
+  c.unit = "USD";
+  c.year = 2020;
+  add("old", "全区外资到账2亿美元。", {{0, 11, 0}}, "", std::nullopt, {c});
+  for (int i = 0; i < 20; ++i) add("new" + std::to_string(i), "全区外资到账。", {{0, 7, 0}}, "", std::nullopt);
+  SearchOptions o;
+  o.year = 2020;
+  SearchStats stats;
+  ClaimSearchResult r = search_claims(db, "外资", o, 5, &stats);
+  ASSERT_EQ(r.claims.size(), 1u);
+  EXPECT_EQ(r.claims[0].doc, "old");
+  EXPECT_EQ(r.claims[0].passage_rank, 1u);  // among the passages holding such claims
+  EXPECT_EQ(r.passages, 1u);
+  o.year = 2019;
+  EXPECT_TRUE(search_claims(db, "外资", o, 5).claims.empty());
+}
+
+TEST(SearchOpen, ReadOnlyWhenCurrentMigratedOtherwise) {
+  testing::TempDir dir;
+  const std::string path = (dir / "c.db").string();
+  auto all = embedded_migrations();
+  {
+    auto db = open_database(path, OpenMode::Create, {all.front()});
+    db.exec("INSERT INTO documents (doc, year_basis, source_path, sha256, encoding, byte_size, imported_at, body)"
+            " VALUES ('x', 'none', 'x.txt', '0', 'UTF-8', 1, 'now', '园区新增外资企业')");
+    db.exec("INSERT INTO passages (doc, seq, paragraph, span_start, span_end, text) VALUES ('x', 0, 0, 0, 8, '园区新增外资企业')");
+  }
+  {
+    // Version 1: migrated like any other command would.
+    auto db = open_search_database(path);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), all.back().version);
+    EXPECT_EQ(search_passages(db, "外资", {}).hits.size(), 1u);
+  }
+  {
+    // Current: read-only, nothing to check or change.
+    auto db = open_search_database(path);
+    EXPECT_EQ(sqlite3_db_readonly(db.getHandle(), "main"), 1);
+    EXPECT_EQ(search_passages(db, "外资", {}).hits.size(), 1u);
+  }
+  EXPECT_THROW(open_search_database((dir / "missing.db").string()), StoreError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
+  std::ofstream(dir / "text.db") << "not a database at all, just some text";
+  try {
+    open_search_database((dir / "text.db").string());
+    ADD_FAILURE() << "opened a text file";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a SQLite database"), std::string::npos) << e.what();
+  }
 }
 
 TEST(SearchMigration, Version1DatabasesAreBackfilled) {
