@@ -29,6 +29,8 @@ struct Extractor::Impl {
       context_starts.add(lex.cues(k).trie.first_chars());
     context_starts.add(U':');
     context_starts.add(U'分');
+    for (char32_t c = 0; c < 0x10000; ++c)
+      if (is_clause_end(c)) context_starts.add(c);
   }
 };
 
@@ -89,8 +91,29 @@ bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) 
   return true;
 }
 
+// The current paragraph's claims: the tail of the document's list from
+// `base`. Claims are built in place there, never moved over from a list of
+// their own (a claim is a large object, and an endless paragraph of figures
+// would hold every claim twice).
+class ParagraphClaims {
+ public:
+  explicit ParagraphClaims(std::vector<Claim>& all) : all_(all) {}
+  void start_paragraph() { base_ = all_.size(); }
+  size_t size() const { return all_.size() - base_; }
+  bool empty() const { return all_.size() == base_; }
+  Claim& operator[](size_t k) const { return all_[base_ + k]; }
+  Claim& back() const { return all_.back(); }
+  void push_back(Claim&& c) { all_.push_back(std::move(c)); }
+  std::vector<Claim>::iterator begin() const { return all_.begin() + static_cast<std::ptrdiff_t>(base_); }
+  std::vector<Claim>::iterator end() const { return all_.end(); }
+
+ private:
+  std::vector<Claim>& all_;
+  size_t base_ = 0;
+};
+
 // Claims of a paragraph are in text order: how many start before `pos`.
-size_t claims_starting_before(const std::vector<Claim>& claims, size_t pos) {
+size_t claims_starting_before(const ParagraphClaims& claims, size_t pos) {
   return std::lower_bound(claims.begin(), claims.end(), pos,
                           [](const Claim& c, size_t p) { return c.span_start < p; }) -
          claims.begin();
@@ -131,6 +154,8 @@ struct CueIndex {
   std::vector<CueHit> rank;         // skip_space = false
   std::vector<size_t> colons;       // ':' (folded ：)
   std::vector<size_t> respectively; // 分别
+  std::vector<size_t> sentence_ends;  // is_sentence_end
+  std::vector<size_t> clause_ends;    // is_clause_end (sentence ends too)
 
   CueIndex(std::u32string_view t, const Lexicon& lex, const CharSet& starts) {
     const auto& modality_cues = lex.cues(CueKind::Modality);
@@ -145,6 +170,10 @@ struct CueIndex {
     for (size_t i = 0; i < t.size(); ++i) {
       char32_t c = t[i];
       if (!starts.contains(c)) continue;
+      if (is_clause_end(c)) {
+        clause_ends.push_back(i);
+        if (is_sentence_end(c)) sentence_ends.push_back(i);
+      }
       if (c == U':') colons.push_back(i);
       if (c == U'分' && i + 1 < t.size() && t[i + 1] == U'别') respectively.push_back(i);
       add(modality, modality_cues, i, false);
@@ -155,6 +184,21 @@ struct CueIndex {
     }
   }
 };
+
+// Where `a = pos; while (a > floor && !is_end(t[a - 1])) --a;` stops, from
+// the sorted positions of the characters is_end accepts.
+size_t back_to_end(const std::vector<size_t>& ends, size_t pos, size_t floor) {
+  if (pos <= floor) return pos;
+  auto it = std::lower_bound(ends.begin(), ends.end(), pos);
+  return it != ends.begin() && *(it - 1) >= floor ? *(it - 1) + 1 : floor;
+}
+
+// Where `b = pos; while (b < ceiling && !is_end(t[b])) ++b;` stops.
+size_t forward_to_end(const std::vector<size_t>& ends, size_t pos, size_t ceiling) {
+  if (pos >= ceiling) return pos;
+  auto it = std::lower_bound(ends.begin(), ends.end(), pos);
+  return it != ends.end() && *it < ceiling ? *it : ceiling;
+}
 
 // The first hit at or after `pos`.
 std::vector<CueHit>::const_iterator hits_from(const std::vector<CueHit>& hits, size_t pos) {
@@ -195,21 +239,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   // Context never reaches further than this from a figure: real sentences are
   // shorter, and a bound keeps one endless line (1亿元、1亿元、…) linear.
   constexpr size_t kReach = 400;
+  // (Both read the ends from the index rather than scanning the text.)
   auto sentence_bounds = [&](size_t pos, const Span& para, size_t* s, size_t* e) {
-    size_t a = pos, a_min = std::max(para.start, pos > kReach ? pos - kReach : 0);
-    while (a > a_min && !is_sentence_end(t[a - 1])) --a;
-    size_t b = pos, b_max = std::min(para.end, pos + kReach);
-    while (b < b_max && !is_sentence_end(t[b])) ++b;
-    *s = a;
-    *e = b;
+    *s = back_to_end(cues.sentence_ends, pos, std::max(para.start, pos > kReach ? pos - kReach : 0));
+    *e = forward_to_end(cues.sentence_ends, pos, std::min(para.end, pos + kReach));
   };
   auto clause_bounds = [&](size_t pos, size_t sent_start, size_t sent_end, size_t* s, size_t* e) {
-    size_t a = pos;
-    while (a > sent_start && !is_clause_end(t[a - 1])) --a;
-    size_t b = pos;
-    while (b < sent_end && !is_clause_end(t[b])) ++b;
-    *s = a;
-    *e = b;
+    *s = back_to_end(cues.clause_ends, pos, sent_start);
+    *e = forward_to_end(cues.clause_ends, pos, sent_end);
   };
 
   size_t para_start_for_modality = 0;
@@ -255,8 +292,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       auto colon = std::lower_bound(cues.colons.begin(), cues.colons.end(), sent_start);
       if (colon != cues.colons.begin() && *(colon - 1) >= colon_floor) {
         size_t i = *(colon - 1);  // the last colon before the sentence
-        size_t a = i;
-        while (a > colon_floor && !is_sentence_end(t[a - 1])) --a;
+        size_t a = back_to_end(cues.sentence_ends, i, colon_floor);
         for (auto h = hits_from(hits, a); h != hits.end() && h->pos < i; ++h) {
           if (valid(*h)) { found = h->cue->value; if (found == "target") break; }
         }
@@ -271,7 +307,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   };
 
   // A、B、C分别完成x、y、z: the listed places or indicators go to the figures after 分别, in order.
-  auto assign_respectively = [&](std::vector<Claim>& claims, const Span& para) {
+  auto assign_respectively = [&](ParagraphClaims& claims, const Span& para) {
     size_t next = para.start;
     for (auto r = std::lower_bound(cues.respectively.begin(), cues.respectively.end(), para.start);
          r != cues.respectively.end() && *r + 1 < para.end; ++r) {
@@ -336,6 +372,13 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     }
   };
 
+  // A paragraph's working lists, reused from one paragraph to the next.
+  struct Item { size_t pos; const Quantity* q; size_t dbl_end; double dbl; };
+  std::vector<Item> items;
+  ParagraphClaims claims(result.claims);  // the paragraph's, in order
+  std::vector<bool> claim_is_level;
+  std::vector<Claim> flats;
+
   const TimeMark* section_year = nullptr;
   for (const Span& para : paragraphs) {
     para_start_for_modality = para.start;
@@ -345,8 +388,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       continue;
     }
     // Quantities and doubling idioms in this paragraph, in order.
-    struct Item { size_t pos; const Quantity* q; size_t dbl_end; double dbl; };
-    std::vector<Item> items;
+    items.clear();
     auto qit = std::lower_bound(quantities.begin(), quantities.end(), para.start,
                                 [](const Quantity& q, size_t p) { return q.num_start < p; });
     for (; qit != quantities.end() && qit->num_start < para.end; ++qit) items.push_back({qit->start, &*qit, 0, 0});
@@ -360,10 +402,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
 
     struct ListRate { bool active = false; size_t end = 0; int sign = 1; size_t verb_start = 0; } list_rate;
-    std::vector<Claim> claims;  // this paragraph's, in order
-    claims.reserve(items.size());
-    std::vector<size_t> claim_sentence;
-    std::vector<bool> claim_is_level;
+    claims.start_paragraph();
+    claim_is_level.clear();
 
     auto fill_context = [&](Claim& c, size_t start, size_t subject_end, size_t end, bool counting) {
       size_t ss, se, cs, ce;
@@ -441,7 +481,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       Rate rate;
       bool is_rate = false;
       if (!it.q) {
-        rate = {it.pos, it.dbl_end, it.pos, it.dbl};
+        rate = {it.pos, it.dbl_end, it.pos, it.dbl, false, "exact", {}, {}};
         is_rate = true;
       } else {
         const Quantity& q = *it.q;
@@ -530,7 +570,6 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         if (rate.low && !rate.points) { c.value_low = rate.low; c.value_high = rate.high; }
         fill_context(c, rate.start, rate.verb_start, rate.end, false);
         claims.push_back(std::move(c));
-        claim_sentence.push_back(ss);
         claim_is_level.push_back(false);
         continue;
       }
@@ -563,12 +602,11 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         }
       }
       claims.push_back(std::move(c));
-      claim_sentence.push_back(ss);
       claim_is_level.push_back(true);
     }
 
     // 与上年持平: a zero change on the level before it, or a claim of its own.
-    std::vector<Claim> flats;
+    flats.clear();
     size_t next_flat = para.start;
     for (auto h = hits_from(cues.flat, para.start); h != cues.flat.end() && h->pos < para.end; ++h) {
       if (h->pos < next_flat) continue;
@@ -629,10 +667,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         next_rank = k;
       }
     }
-    for (auto& c : claims) result.claims.push_back(std::move(c));
   }
-  std::sort(result.claims.begin(), result.claims.end(),
-            [](const Claim& a, const Claim& b) { return a.span_start < b.span_start; });
+  // Paragraphs come in order, so the claims nearly always do: sorting a
+  // sorted list of claims still moves them about. Without ties the order is
+  // unique, and only then is the sort skipped.
+  auto not_before = [](const Claim& a, const Claim& b) { return a.span_start >= b.span_start; };
+  if (std::adjacent_find(result.claims.begin(), result.claims.end(), not_before) != result.claims.end())
+    std::sort(result.claims.begin(), result.claims.end(),
+              [](const Claim& a, const Claim& b) { return a.span_start < b.span_start; });
   return result;
 }
 

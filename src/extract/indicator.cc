@@ -1,5 +1,7 @@
 #include "extract/indicator.h"
 
+#include <algorithm>
+
 #include "extract/lexicon.h"
 #include "extract/text_fold.h"
 #include "util/utf.h"
@@ -11,15 +13,20 @@ namespace {
 bool is_phrase_char(char32_t c) { return is_han(c) || is_ascii_alpha(c) || is_digit(c) || c == U'&' || c == U'（' ||
                                          c == U'）' || c == U'(' || c == U')' || c == U'“' || c == U'”' || c == U'《' || c == U'》'; }
 
-std::u32string compact(std::u32string_view s) {
-  std::u32string out;
+// `s` without whitespace: `s` itself when it has none (the usual case),
+// else a copy in `buf`.
+std::u32string_view compact(std::u32string_view s, std::u32string& buf) {
+  if (std::none_of(s.begin(), s.end(), is_space)) return s;
+  buf.clear();
   for (char32_t c : s)
-    if (!is_space(c)) out.push_back(c);
-  return out;
+    if (!is_space(c)) buf.push_back(c);
+  return buf;
 }
 
 // Drops leading cue words (其中, 目前, 全区, ...) and trailing verbs (实现, 达到, ...).
-std::u32string trim_phrase(std::u32string s, const Lexicon& lex) {
+// Narrows a view instead of erasing from a string: each step sees the same
+// characters the erasing version did.
+std::u32string_view trim_phrase(std::u32string_view s, const Lexicon& lex) {
   const auto& lead = lex.cues(CueKind::IndicatorLead);
   const auto& trail = lex.cues(CueKind::IndicatorTrail);
   const auto& basis = lex.cues(CueKind::GrowthBasis);
@@ -28,19 +35,19 @@ std::u32string trim_phrase(std::u32string s, const Lexicon& lex) {
   while (changed && !s.empty()) {
     changed = false;
     size_t e = 0;
-    if (lead.at(s, 0, &e, false)) { s.erase(0, e); changed = true; continue; }
+    if (lead.at(s, 0, &e, false)) { s.remove_prefix(e); changed = true; continue; }
     size_t st = 0;
-    if (trail.ending_at(s, s.size(), &st, false)) { s.erase(st); changed = true; continue; }
-    if (basis.ending_at(s, s.size(), &st, false) && st > 0) { s.erase(st); changed = true; continue; }
+    if (trail.ending_at(s, s.size(), &st, false)) { s = s.substr(0, st); changed = true; continue; }
+    if (basis.ending_at(s, s.size(), &st, false) && st > 0) { s = s.substr(0, st); changed = true; continue; }
     // A trailing change verb is dropped (地区生产总值增长), a rate noun kept (人口自然增长率).
     if (verbs.ending_at(s, s.size(), &st, false) && st > 0) {
       char32_t last = s.back();
-      if (last != U'率' && last != U'速' && last != U'幅') { s.erase(st); changed = true; continue; }
+      if (last != U'率' && last != U'速' && last != U'幅') { s = s.substr(0, st); changed = true; continue; }
     }
   }
   // Unbalanced brackets left by clause cuts
-  while (!s.empty() && (s.back() == U'（' || s.back() == U'(' || s.back() == U'“')) s.pop_back();
-  while (!s.empty() && (s.front() == U'）' || s.front() == U')' || s.front() == U'”')) s.erase(0, 1);
+  while (!s.empty() && (s.back() == U'（' || s.back() == U'(' || s.back() == U'“')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == U'）' || s.front() == U')' || s.front() == U'”')) s.remove_prefix(1);
   return s;
 }
 
@@ -52,7 +59,8 @@ IndicatorPhrase indicator_for(std::u32string_view t, size_t clause_start, size_t
   size_t b = subject_end;
   size_t a = b;
   while (a > clause_start && (is_phrase_char(t[a - 1]) || is_space(t[a - 1]))) --a;
-  std::u32string before = trim_phrase(compact(t.substr(a, b - a)), lex);
+  std::u32string before_buf, after_buf;  // used only when the text has spaces to drop
+  std::u32string_view before = trim_phrase(compact(t.substr(a, b - a), before_buf), lex);
   if (before.size() > 24) before = before.substr(before.size() - 24);
 
   // After the figure: the noun a count measures (96家科创企业).
@@ -62,11 +70,21 @@ IndicatorPhrase indicator_for(std::u32string_view t, size_t clause_start, size_t
   size_t d = c;
   // stops before another figure (12个新能源项目总投资超50亿元)
   while (d < clause_end && d - c < 16 && !is_digit(t[d]) && (is_phrase_char(t[d]) || is_space(t[d]))) ++d;
-  std::u32string after = trim_phrase(compact(t.substr(c, d - c)), lex);
+  std::u32string_view after = trim_phrase(compact(t.substr(c, d - c), after_buf), lex);
 
-  std::u32string phrase;
-  if (counting && !after.empty()) phrase = before.size() <= 8 ? before + after : after;
-  else phrase = !before.empty() ? before : after;
+  std::u32string joined;
+  std::u32string_view phrase;
+  if (counting && !after.empty()) {
+    if (before.size() <= 8) {
+      joined.reserve(before.size() + after.size());
+      joined.append(before).append(after);
+      phrase = joined;
+    } else {
+      phrase = after;
+    }
+  } else {
+    phrase = !before.empty() ? before : after;
+  }
 
   IndicatorPhrase out;
   out.phrase = u32_to_utf8(phrase);

@@ -4,7 +4,9 @@
 // and mixed forms (1.2万亿, 3千万, 800多万), with whitespace allowed between
 // the parts as scanned text has it (63.92 亿).
 #pragma once
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -23,17 +25,23 @@ struct Numeral {
   bool has_separator = false;  // 1,234
 };
 
-// True when c can start a numeral (called at every character: kept inline).
+namespace detail {
+// The Chinese characters that can start a numeral, as a bitmap over the CJK
+// Unified Ideographs block (U+4E00..U+9FFF), built at compile time.
+inline constexpr std::u32string_view kNumeralIdeographs = U"零一二两三四五六七八九十百千万亿数几";
+inline constexpr auto kNumeralIdeographBits = [] {
+  std::array<uint64_t, 0x5200 / 64> bits{};
+  for (char32_t c : kNumeralIdeographs) bits[(c - 0x4E00) >> 6] |= uint64_t{1} << ((c - 0x4E00) & 63);
+  return bits;
+}();
+}  // namespace detail
+
+// True when c can start a numeral (called at every character: kept inline,
+// one bit test for an ideograph).
 inline bool starts_numeral(char32_t c) {
   if (c < 0x4E00) return (c >= U'0' && c <= U'9') || c == U'〇';
-  switch (c) {
-    case U'零': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五': case U'六':
-    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿':
-    case U'数': case U'几':
-      return true;
-    default:
-      return false;
-  }
+  uint32_t k = c - 0x4E00;
+  return k < 0x5200 && (detail::kNumeralIdeographBits[k >> 6] >> (k & 63) & 1);
 }
 
 // Reads the numeral starting at text[pos]; nullopt when there is none.

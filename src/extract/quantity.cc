@@ -106,17 +106,19 @@ void set_unit(Quantity& q, const UnitWord* u) {
 TextMarks TextMarks::compute(std::u32string_view t) {
   TextMarks m;
   m.quote_len.assign(t.size(), 0);
-  m.in_title.assign(t.size(), false);
-  m.quote_open_at.assign(t.size(), false);
+  m.in_title.assign(t.size(), 0);
+  m.quote_open_at.assign(t.size(), 0);
   // Quotes: pair each opening mark with the next closing mark within a paragraph-ish distance.
   for (size_t i = 0; i < t.size(); ++i) {
+    // “ or one of 《 》 「 」 『 (U+300A..U+300E): one range test for most characters
+    if (t[i] != U'“' && t[i] - U'《' > U'『' - U'《') continue;
     if (t[i] == U'“' || t[i] == U'「' || t[i] == U'『') {
       char32_t close = t[i] == U'“' ? U'”' : (t[i] == U'「' ? U'」' : U'』');
       size_t j = i + 1;
       while (j < t.size() && j - i < 200 && t[j] != close && t[j] != t[i]) ++j;
       if (j < t.size() && t[j] == close) {
-        m.quote_open_at[i] = true;
-        int len = static_cast<int>(j - i - 1);
+        m.quote_open_at[i] = 1;
+        auto len = static_cast<uint8_t>(j - i - 1);  // under 200
         for (size_t k = i + 1; k < j; ++k) m.quote_len[k] = len;
         i = j;
       }
@@ -124,7 +126,7 @@ TextMarks TextMarks::compute(std::u32string_view t) {
       size_t j = i + 1;
       while (j < t.size() && j - i < 100 && t[j] != U'》' && t[j] != U'\n') ++j;
       if (j < t.size() && t[j] == U'》')
-        for (size_t k = i + 1; k < j; ++k) m.in_title[k] = true;
+        for (size_t k = i + 1; k < j; ++k) m.in_title[k] = 1;
     }
   }
   return m;
@@ -162,6 +164,10 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
   size_t i = 0;
   while (i < t.size()) {
     char32_t c = t[i];
+    if (!starts_numeral(c)) {  // most characters (百 of 百分之 is a numeral character too)
+      ++i;
+      continue;
+    }
     bool percent_words = false;  // 百分之五十
     size_t num_pos = i;
     if (c == U'百' && i + 2 < t.size() && t[i + 1] == U'分' && t[i + 2] == U'之') {

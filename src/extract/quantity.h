@@ -3,6 +3,7 @@
 // not claims (years, dates, ordinals, names and slogans holding numerals).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,10 +41,11 @@ struct Quantity {
 };
 
 // Per-position facts about quotation marks and book titles, computed once per document.
+// (Bytes rather than vector<bool>: the scans test them at every candidate.)
 struct TextMarks {
-  std::vector<int> quote_len;  // length of the “...” span a position sits in, 0 outside
-  std::vector<bool> in_title;  // inside 《...》
-  std::vector<bool> quote_open_at;  // an opening quote starts here
+  std::vector<uint8_t> quote_len;      // length of the “...” span a position sits in (< 200), 0 outside
+  std::vector<uint8_t> in_title;       // 1 inside 《...》
+  std::vector<uint8_t> quote_open_at;  // 1 where an opening quote starts
   static TextMarks compute(std::u32string_view folded);
 };
 

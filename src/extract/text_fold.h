@@ -21,13 +21,16 @@ inline bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF) ||
          c == 0x3007;
 }
-// Ends a sentence.
+// Ends a sentence. (Ideographs, kana and hangul, U+3003..U+FF00, end
+// nothing: one test settles most characters of running text.)
 inline bool is_sentence_end(char32_t c) {
+  if (c - 0x3003u < 0xFF01u - 0x3003u) return false;
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；' || c == U';' ||
          c == U'…';
 }
 // Ends a clause (also ends on sentence ends).
 inline bool is_clause_end(char32_t c) {
+  if (c - 0x3003u < 0xFF01u - 0x3003u) return false;
   return is_sentence_end(c) || c == U'，' || c == U',' || c == U'：' || c == U':';
 }
 inline bool is_open_quote(char32_t c) { return c == U'“' || c == U'「' || c == U'『' || c == U'"'; }
