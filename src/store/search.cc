@@ -29,9 +29,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "store/search_query.h"
 #include "store/search_snippet.h"
@@ -58,9 +60,10 @@ int latest_schema_version() {
 void tune_for_reading(SQLite::Database& db) { db.exec("PRAGMA cache_size = -512"); }
 
 // ---------------------------------------------------------------- claimdb_hits()
-// An FTS5 auxiliary function: claimdb_hits(fts_table, df_limit) returns a
-// blob of doubles: rows in the table, tokens in the table, tokens in this
-// row, then each phrase's hits in this row; with df_limit != 0 also, per
+// An FTS5 auxiliary function: claimdb_hits(fts_table, df_limit, sizes)
+// returns a blob of doubles: rows in the table, tokens in the table, tokens
+// in this row (0 unless `sizes`: that reads the row's size record), then
+// each phrase's hits in this row; with df_limit != 0 also, per
 // phrase, the number of rows holding it, 1 if that count stopped at
 // df_limit (negative: never), and the rowid where it stopped. The counts
 // are made once per query (FTS5 auxdata), in ascending rowid order.
@@ -87,12 +90,13 @@ void hits_function(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_contex
                    sqlite3_value** vals) {
   const int phrases = api->xPhraseCount(ctx);
   const long long df_limit = nval > 0 ? sqlite3_value_int64(vals[0]) : 0;
+  const bool sizes = nval > 1 ? sqlite3_value_int(vals[1]) != 0 : true;
   std::vector<double> blob(3 + phrases + (df_limit ? 3 * phrases : 0), 0.0);
   sqlite3_int64 rows = 0, tokens = 0;
   int row_tokens = 0;
   int rc = api->xRowCount(ctx, &rows);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(ctx, -1, &tokens);
-  if (rc == SQLITE_OK) rc = api->xColumnSize(ctx, -1, &row_tokens);
+  if (rc == SQLITE_OK && sizes) rc = api->xColumnSize(ctx, -1, &row_tokens);
   int insts = 0;
   if (rc == SQLITE_OK) rc = api->xInstCount(ctx, &insts);
   for (int i = 0; rc == SQLITE_OK && i < insts; ++i) {
@@ -191,14 +195,14 @@ struct Candidate {
   long long id = 0;
   double score = 0;
   std::vector<double> freq;  // hits per phrase
-  double tokens = 0;         // tokens in the passage (both columns)
+  double tokens = 0;         // tokens in the passage (both columns of passages_words)
 };
 
 struct Ranking {
   SearchIndex index = SearchIndex::Words;
   std::string match;
   std::vector<search::MarkTerm> marks;
-  std::vector<Candidate> cands;  // by score; ties resolved by order()
+  std::vector<Candidate> cands;  // best first
   SearchStats stats;
 };
 
@@ -214,6 +218,234 @@ double bm25_idf(double rows, double hits) {
   return idf <= 0.0 ? 1e-6 : idf;
 }
 
+// The ids passages have: all of them, and the range a search covers (one
+// document's with --doc).
+struct IdRange {
+  long long first = 0, last = 0;  // every passage
+  long long lo = 0, hi = 0;       // the searched ones
+  double all() const { return static_cast<double>(last - first + 1); }
+  double span() const { return static_cast<double>(hi - lo + 1); }
+};
+
+// One pass of the candidate scan over an FTS5 table.
+struct Scan {
+  std::vector<Candidate> cands;   // newest first
+  std::vector<PhraseCount> df;    // with a df_limit: each phrase's rows, counted apart
+  double rows = 0, tokens = 0;    // the table's
+  bool bounded = false;           // stopped at the limit before the end of the range
+  double covered = 0;             // ids the scan went through
+};
+
+// The conditions of a scan besides the full-text match: `sql` (on
+// passages p and documents d when `join`), parameters bound by `bind`.
+struct Conditions {
+  std::string sql;
+  bool join = false;
+  std::function<void(SQLite::Statement&)> bind;
+};
+
+// Matching rows newest first, at most `limit` (0: all), with their hits;
+// `ids` is the range the conditions allow.
+Scan scan(SQLite::Database& db, const std::string& fts, const std::string& match, const Conditions& where,
+          const IdRange& ids, long long df_limit, bool sizes, size_t limit, SearchIndex index) {
+  std::string sql = "SELECT " + fts + ".rowid, claimdb_hits(" + fts + ", :df_limit, " + (sizes ? "1" : "0") +
+                    ") FROM " + fts;
+  if (where.join) sql += " JOIN passages p ON p.id = " + fts + ".rowid JOIN documents d ON d.doc = p.doc";
+  std::string cond = where.sql;
+  for (size_t at = cond.find("{fts}"); at != std::string::npos; at = cond.find("{fts}", at)) cond.replace(at, 5, fts);
+  sql += " WHERE " + fts + " MATCH :match" + cond;
+  if (limit) sql += " ORDER BY " + fts + ".rowid DESC LIMIT :n";
+  Scan out;
+  try {
+    SQLite::Statement st(db, sql);
+    st.bind(":match", match);
+    st.bind(":df_limit", static_cast<int64_t>(df_limit));
+    if (limit) st.bind(":n", static_cast<int64_t>(limit));
+    if (where.bind) where.bind(st);
+    while (st.executeStep()) {
+      const SQLite::Column blob = st.getColumn(1);
+      const size_t n = static_cast<size_t>(blob.getBytes()) / sizeof(double);
+      if (n < 3) throw StoreError("search: claimdb_hits returned too little");
+      std::vector<double> v(n);
+      std::memcpy(v.data(), blob.getBlob(), n * sizeof(double));
+      const size_t phrases = df_limit ? (n - 3) / 4 : n - 3;
+      out.rows = v[0];
+      out.tokens = v[1];
+      Candidate c;
+      c.id = st.getColumn(0).getInt64();
+      c.tokens = v[2];
+      c.freq.assign(v.begin() + 3, v.begin() + 3 + static_cast<long>(phrases));
+      if (df_limit && out.df.empty()) {
+        out.df.resize(phrases);
+        for (size_t i = 0; i < phrases; ++i) {
+          out.df[i].rows = v[3 + phrases + 3 * i];
+          out.df[i].stopped = v[3 + phrases + 3 * i + 1] != 0;
+          out.df[i].last_rowid = v[3 + phrases + 3 * i + 2];
+        }
+      }
+      out.cands.push_back(std::move(c));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(std::string("search: ") + search::index_name(index) + " index rejected " + match + ": " +
+                     e.what() + " (put the text in double quotes to search for it literally)");
+  }
+  // A scan that stopped at the limit covered the ids (its last, hi].
+  out.bounded = limit && out.cands.size() >= limit && out.cands.back().id > ids.lo;
+  out.covered = out.bounded ? std::max(1.0, static_cast<double>(ids.hi - out.cands.back().id + 1)) : ids.span();
+  return out;
+}
+
+// Rows holding a phrase over the whole table, from a count that stopped
+// (in ascending id order) or not.
+double rows_holding(const PhraseCount& c, const IdRange& ids) {
+  if (!c.stopped) return c.rows;
+  return std::round(c.rows * ids.all() / std::max(1.0, c.last_rowid - static_cast<double>(ids.first) + 1));
+}
+
+// FTS5 varints (SQLite's format).
+bool get_varint(const unsigned char*& p, const unsigned char* end, double& out) {
+  uint64_t v = 0;
+  for (int i = 0; i < 9; ++i) {
+    if (p >= end) return false;
+    unsigned char b = *p++;
+    if (i == 8) {
+      v = (v << 8) | b;
+      break;
+    }
+    v = (v << 7) | (b & 0x7f);
+    if (!(b & 0x80)) break;
+  }
+  out = static_cast<double>(v);
+  return true;
+}
+
+// passages_chars3 answers which passages hold the chars phrases and how
+// often; passages_words still gives what bm25 ranks by: each passage's
+// length (its size record), the table's rows and tokens (its averages
+// record) and the hits of each phrase's words form (a scan of that phrase
+// alone over the ids of the candidates).
+void rank_with_chars3(SQLite::Database& db, const search::QueryNode& q, Ranking& r, const Conditions& where,
+                      const IdRange& ids, size_t candidates) {
+  const bool df_from_scan = where.sql.empty() && or_of_phrases(q);
+  const long long df_limit = df_from_scan ? 0 : candidates ? static_cast<long long>(candidates) : -1;
+  Scan s = scan(db, "passages_chars3", search::chars3_match(q), where, ids, df_limit, false, candidates,
+                SearchIndex::Words);
+  r.cands = std::move(s.cands);
+  r.stats.chars3 = true;
+  if (r.cands.empty()) return;
+  r.stats.ranked = r.cands.size();
+  r.stats.bounded = s.bounded;
+  r.stats.matches_estimate = static_cast<double>(r.cands.size()) * ids.span() / s.covered;
+
+  double rows = 0, tokens = 0;
+  {
+    SQLite::Statement avg(db, "SELECT block FROM passages_words_data WHERE id = 1");
+    if (!avg.executeStep()) throw StoreError("search: passages_words has no averages record");
+    const SQLite::Column b = avg.getColumn(0);
+    const auto* p = static_cast<const unsigned char*>(b.getBlob());
+    const auto* end = p + b.getBytes();
+    double col = 0;
+    if (!get_varint(p, end, rows)) throw StoreError("search: passages_words averages record is damaged");
+    while (get_varint(p, end, col)) tokens += col;
+  }
+  if (rows <= 0) return;
+  {
+    SQLite::Statement size(db, "SELECT sz FROM passages_words_docsize WHERE id = ?");
+    for (auto& c : r.cands) {
+      size.bind(1, static_cast<int64_t>(c.id));
+      if (size.executeStep()) {
+        const SQLite::Column b = size.getColumn(0);
+        const auto* p = static_cast<const unsigned char*>(b.getBlob());
+        const auto* end = p + b.getBytes();
+        double col = 0;
+        while (get_varint(p, end, col)) c.tokens += col;
+      }
+      size.reset();
+    }
+  }
+
+  // passages_words numbers the phrases: for each query phrase its chars
+  // form, then its words form when that differs.
+  const std::vector<search::WordPhrase> phrases = search::word_phrases(q);
+  std::unordered_map<long long, size_t> at;
+  long long lo = r.cands.front().id, hi = lo;
+  for (size_t i = 0; i < r.cands.size(); ++i) {
+    at.emplace(r.cands[i].id, i);
+    lo = std::min(lo, r.cands[i].id);
+    hi = std::max(hi, r.cands[i].id);
+  }
+  std::vector<std::vector<double>> freq(r.cands.size());
+  std::vector<double> idf;
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    double hits = 0;
+    if (df_from_scan) {
+      for (const auto& c : r.cands) hits += c.freq[k] > 0 ? 1 : 0;
+      hits = std::round(hits * ids.span() / s.covered);
+    } else {
+      hits = rows_holding(s.df[k], ids);
+    }
+    idf.push_back(bm25_idf(rows, std::min(hits, rows)));
+    for (size_t i = 0; i < r.cands.size(); ++i) freq[i].push_back(r.cands[i].freq[k]);
+    if (!phrases[k].has_words()) continue;
+
+    // The words form occurs only where the chars form does: between the
+    // candidates' ids, every row it matches is a candidate (or filtered out).
+    std::string words;
+    for (const auto& w : phrases[k].words) words += (words.empty() ? "" : " ") + w;
+    const std::string match = "words : " + search::quote_phrase(words);
+    IdRange range = ids;
+    range.lo = lo;
+    range.hi = hi;
+    Conditions in_range{" AND {fts}.rowid BETWEEN :lo AND :hi", false, [&](SQLite::Statement& st) {
+                          st.bind(":lo", static_cast<int64_t>(lo));
+                          st.bind(":hi", static_cast<int64_t>(hi));
+                        }};
+    Scan w = scan(db, "passages_words", match, in_range, range, 0, false, 0, SearchIndex::Words);
+    std::vector<double> wf(r.cands.size(), 0.0);
+    double in_candidates = 0;
+    for (const auto& c : w.cands) {
+      auto it = at.find(c.id);
+      if (it == at.end()) continue;
+      wf[it->second] = c.freq.empty() ? 0 : c.freq[0];
+      in_candidates += 1;
+    }
+    double whits = 0;
+    if (df_from_scan) {
+      whits = std::round(in_candidates * ids.span() / s.covered);
+    } else {
+      // Rows holding it over the whole table: a count that stops like the others.
+      SQLite::Statement count(db, "SELECT rowid FROM passages_words WHERE passages_words MATCH ? ORDER BY rowid" +
+                                      std::string(candidates ? " LIMIT ?" : ""));
+      count.bind(1, match);
+      if (candidates) count.bind(2, static_cast<int64_t>(candidates));
+      PhraseCount c;
+      while (count.executeStep()) {
+        c.rows += 1;
+        c.last_rowid = static_cast<double>(count.getColumn(0).getInt64());
+      }
+      c.stopped = candidates && c.rows >= static_cast<double>(candidates);
+      whits = rows_holding(c, ids);
+    }
+    idf.push_back(bm25_idf(rows, std::min(whits, rows)));
+    for (size_t i = 0; i < r.cands.size(); ++i) freq[i].push_back(wf[i]);
+  }
+  for (size_t i = 0; i < r.cands.size(); ++i) r.cands[i].freq = std::move(freq[i]);
+
+  const double k1 = 1.2, b = 0.75, avgdl = tokens / rows;
+  for (auto& c : r.cands) {
+    double score = 0;
+    for (size_t i = 0; i < idf.size(); ++i)
+      score += idf[i] * ((c.freq[i] * (k1 + 1.0)) / (c.freq[i] + k1 * (1 - b + b * c.tokens / avgdl)));
+    c.score = -1.0 * score;
+  }
+}
+
+bool has_table(SQLite::Database& db, const char* name) {
+  SQLite::Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+  st.bind(1, name);
+  return st.executeStep();
+}
+
 Ranking rank(SQLite::Database& db, std::string_view query, const SearchOptions& o, Keep keep, size_t candidates) {
   search::QueryNode q = search::parse_query(query);
   Ranking r;
@@ -223,25 +455,25 @@ Ranking rank(SQLite::Database& db, std::string_view query, const SearchOptions& 
   const std::string fts = r.index == SearchIndex::Trigram ? "passages_fts" : "passages_words";
   register_hits_function(db);
 
-  // The range of passage ids, and the one the scan covers (the document's with --doc).
-  long long first = 0, last = 0, lo = 0, hi = 0;
+  IdRange ids;
   {
     // Two subqueries: SQLite finds a lone min() or max() in the b-tree, not both at once.
     SQLite::Statement all(db, "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)");
     if (!all.executeStep() || all.getColumn(0).isNull()) return r;  // no passages
-    lo = first = all.getColumn(0).getInt64();
-    hi = last = all.getColumn(1).getInt64();
+    ids.lo = ids.first = all.getColumn(0).getInt64();
+    ids.hi = ids.last = all.getColumn(1).getInt64();
   }
   if (!o.doc.empty()) {
     SQLite::Statement range(db, "SELECT min(id), max(id) FROM passages WHERE doc = :doc");
     range.bind(":doc", o.doc);
     if (!range.executeStep() || range.getColumn(0).isNull()) return r;  // no such document
-    lo = range.getColumn(0).getInt64();
-    hi = range.getColumn(1).getInt64();
+    ids.lo = range.getColumn(0).getInt64();
+    ids.hi = range.getColumn(1).getInt64();
   }
 
+  // Filters are conditions of the scan; {fts} stands for the table scanned.
   std::string filter;
-  if (!o.doc.empty()) filter += " AND " + fts + ".rowid BETWEEN :lo AND :hi AND p.doc = :doc";
+  if (!o.doc.empty()) filter += " AND {fts}.rowid BETWEEN :lo AND :hi AND p.doc = :doc";
   if (keep == Keep::PassageFilters) {
     if (!o.district.empty())
       filter += std::string(" AND (d.district = :district OR d.district IN ") + kDistrictSet +
@@ -254,89 +486,50 @@ Ranking rank(SQLite::Database& db, std::string_view query, const SearchOptions& 
   } else if (has_claim_filters(o)) {
     filter += " AND EXISTS (SELECT 1 FROM claims c WHERE c.passage_id = p.id" + claim_conditions(o) + ")";
   }
-  const bool filtered = !filter.empty();
-  // Document frequencies from the scan itself only when it sees every row
-  // holding a phrase, i.e. unfiltered phrases joined by OR.
-  const bool df_from_scan = !filtered && or_of_phrases(q);
-  const long long df_limit = df_from_scan ? 0 : candidates ? static_cast<long long>(candidates) : -1;
+  const bool bind_claim_filters = keep == Keep::PassageFilters || has_claim_filters(o);
+  Conditions where{filter, !filter.empty(), [&](SQLite::Statement& st) {
+                     if (!o.doc.empty()) {
+                       st.bind(":doc", o.doc);
+                       st.bind(":lo", static_cast<int64_t>(ids.lo));
+                       st.bind(":hi", static_cast<int64_t>(ids.hi));
+                     }
+                     if (bind_claim_filters) bind_filters(st, o);
+                   }};
 
-  std::string sql = "SELECT " + fts + ".rowid, claimdb_hits(" + fts + ", :df_limit) FROM " + fts;
-  if (filtered) sql += " JOIN passages p ON p.id = " + fts + ".rowid JOIN documents d ON d.doc = p.doc";
-  sql += " WHERE " + fts + " MATCH :match" + filter;
-  if (candidates) sql += " ORDER BY " + fts + ".rowid DESC LIMIT :n";
+  if (r.index == SearchIndex::Words && search::chars3_eligible(q) && has_table(db, "passages_chars3")) {
+    rank_with_chars3(db, q, r, where, ids, candidates);
+  } else {
+    // Document frequencies from the scan itself only when it sees every row
+    // holding a phrase, i.e. unfiltered phrases joined by OR.
+    const bool df_from_scan = filter.empty() && or_of_phrases(q);
+    const long long df_limit = df_from_scan ? 0 : candidates ? static_cast<long long>(candidates) : -1;
+    Scan s = scan(db, fts, r.match, where, ids, df_limit, true, candidates, r.index);
+    r.cands = std::move(s.cands);
+    if (r.cands.empty()) return r;
+    r.stats.ranked = r.cands.size();
+    r.stats.bounded = s.bounded;
+    r.stats.matches_estimate = static_cast<double>(r.cands.size()) * ids.span() / s.covered;
 
-  std::vector<PhraseCount> df;
-  double rows = 0, tokens = 0;
-  try {
-    SQLite::Statement st(db, sql);
-    st.bind(":match", r.match);
-    st.bind(":df_limit", static_cast<int64_t>(df_limit));
-    if (candidates) st.bind(":n", static_cast<int64_t>(candidates));
-    if (!o.doc.empty()) {
-      st.bind(":doc", o.doc);
-      st.bind(":lo", static_cast<int64_t>(lo));
-      st.bind(":hi", static_cast<int64_t>(hi));
-    }
-    if (keep == Keep::PassageFilters || has_claim_filters(o)) bind_filters(st, o);
-    while (st.executeStep()) {
-      const SQLite::Column blob = st.getColumn(1);
-      const size_t n = static_cast<size_t>(blob.getBytes()) / sizeof(double);
-      std::vector<double> v(n);
-      if (n) std::memcpy(v.data(), blob.getBlob(), n * sizeof(double));
-      if (n < 3) throw StoreError("search: claimdb_hits returned too little");
-      const size_t phrases = df_limit ? (n - 3) / 4 : n - 3;
-      rows = v[0];
-      tokens = v[1];
-      Candidate c;
-      c.id = st.getColumn(0).getInt64();
-      c.tokens = v[2];
-      c.freq.assign(v.begin() + 3, v.begin() + 3 + static_cast<long>(phrases));
-      if (df_limit && df.empty()) {
-        df.resize(phrases);
-        for (size_t i = 0; i < phrases; ++i) {
-          df[i].rows = v[3 + phrases + 3 * i];
-          df[i].stopped = v[3 + phrases + 3 * i + 1] != 0;
-          df[i].last_rowid = v[3 + phrases + 3 * i + 2];
-        }
+    const size_t phrases = r.cands.front().freq.size();
+    std::vector<double> idf(phrases);
+    for (size_t i = 0; i < phrases; ++i) {
+      double hits = 0;
+      if (df_from_scan) {
+        for (const auto& c : r.cands) hits += c.freq[i] > 0 ? 1 : 0;
+        hits = std::round(hits * ids.span() / s.covered);
+      } else {
+        hits = rows_holding(s.df[i], ids);
       }
-      r.cands.push_back(std::move(c));
+      idf[i] = bm25_idf(s.rows, std::min(hits, s.rows));
     }
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(std::string("search: ") + search::index_name(r.index) + " index rejected " + r.match + ": " +
-                     e.what() + " (put the text in double quotes to search for it literally)");
-  }
-  if (r.cands.empty()) return r;
-
-  // Did the scan stop before the end? Then it covered ids (last, hi].
-  const double span = static_cast<double>(hi - lo + 1);
-  const bool bounded = candidates && r.cands.size() >= candidates && r.cands.back().id > lo;
-  const double covered = bounded ? std::max(1.0, static_cast<double>(hi - r.cands.back().id + 1)) : span;
-  r.stats.ranked = r.cands.size();
-  r.stats.bounded = bounded;
-  r.stats.matches_estimate = static_cast<double>(r.cands.size()) * span / covered;
-
-  // Rows holding each phrase, over the whole table.
-  const size_t phrases = r.cands.front().freq.size();
-  std::vector<double> idf(phrases);
-  const double all_ids = static_cast<double>(last - first + 1);
-  for (size_t i = 0; i < phrases; ++i) {
-    double hits = 0;
-    if (df_from_scan) {
-      for (const auto& c : r.cands) hits += c.freq[i] > 0 ? 1 : 0;
-      hits = std::round(hits * span / covered);
-    } else {
-      hits = df[i].rows;
-      if (df[i].stopped) hits = std::round(hits * all_ids / std::max(1.0, df[i].last_rowid - static_cast<double>(first) + 1));
+    // FTS5's bm25(): the average length is over all columns of all rows.
+    const double k1 = 1.2, b = 0.75, avgdl = s.tokens / s.rows;
+    for (auto& c : r.cands) {
+      double score = 0;
+      for (size_t i = 0; i < phrases; ++i)
+        score += idf[i] * ((c.freq[i] * (k1 + 1.0)) / (c.freq[i] + k1 * (1 - b + b * c.tokens / avgdl)));
+      c.score = -1.0 * score;
     }
-    idf[i] = bm25_idf(rows, std::min(hits, rows));
-  }
-  // FTS5's bm25(): the average length is over all columns of all rows.
-  const double k1 = 1.2, b = 0.75, avgdl = tokens / rows;
-  for (auto& c : r.cands) {
-    double score = 0;
-    for (size_t i = 0; i < phrases; ++i)
-      score += idf[i] * ((c.freq[i] * (k1 + 1.0)) / (c.freq[i] + k1 * (1 - b + b * c.tokens / avgdl)));
-    c.score = -1.0 * score;
   }
   // Equal scores in passage order: document order within a document, import order across documents.
   std::sort(r.cands.begin(), r.cands.end(), [](const Candidate& a, const Candidate& b) {

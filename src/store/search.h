@@ -24,6 +24,7 @@ struct SearchStats {
   size_t ranked = 0;            // passages ranked (at most `candidates`)
   bool bounded = false;         // more passages matched than were ranked
   double matches_estimate = 0;  // all matching passages; estimated when bounded
+  bool chars3 = false;          // passages_chars3 (schema 005) listed them
 };
 
 // Opens an existing database for searching: read-only when its schema is

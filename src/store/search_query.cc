@@ -313,6 +313,43 @@ Index choose_index(const QueryNode& q) {
 }
 
 std::string trigram_match(const QueryNode& q) { return render(q, trigram_leaf, trigram_near); }
+
+std::string quote_phrase(std::string_view s) { return quote(s); }
+
+std::vector<WordPhrase> word_phrases(const QueryNode& q) {
+  std::vector<WordPhrase> out;
+  each_phrase(q, [&](const QueryNode& p) {
+    WordPhrase w;
+    w.chars = chars_tokens(p.text);
+    w.words = word_tokens(p.text);
+    w.prefix = p.prefix;
+    out.push_back(std::move(w));
+  });
+  return out;
+}
+
+bool chars3_eligible(const QueryNode& q) {
+  if (q.kind == Kind::Near) return false;
+  if (q.kind != Kind::Phrase) return std::all_of(q.kids.begin(), q.kids.end(), chars3_eligible);
+  if (q.prefix) return false;
+  auto tokens = chars_tokens(q.text);
+  if (tokens.size() < 3) return false;
+  return std::all_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+    std::u32string u = utf8_to_u32(t);
+    return u.size() == 1 && text::is_ideograph(u[0]);
+  });
+}
+
+namespace {
+std::string chars3_leaf(const QueryNode& p) {
+  std::string s;
+  for (const auto& t : chars_tokens(p.text)) s += t;
+  return quote(s);
+}
+std::string chars3_near(const QueryNode&) { throw StoreError("search: NEAR is not answered by passages_chars3"); }
+}  // namespace
+
+std::string chars3_match(const QueryNode& q) { return render(q, chars3_leaf, chars3_near); }
 std::string words_match(const QueryNode& q) { return render(q, words_leaf, words_near); }
 
 std::vector<MarkTerm> mark_terms(const QueryNode& q) {

@@ -53,6 +53,32 @@ std::string trigram_match(const QueryNode& q);
 // nothing searchable (only punctuation).
 std::string words_match(const QueryNode& q);
 
+// Each phrase of the query (in the order FTS5 numbers them) as the word
+// index sees it: its chars tokens and, when they differ, its words tokens
+// (words_match renders a phrase as `chars : "c" OR words : "w"`, or just the
+// chars phrase).
+struct WordPhrase {
+  std::vector<std::string> chars, words;
+  bool prefix = false;
+  bool has_words() const { return words != chars; }
+};
+std::vector<WordPhrase> word_phrases(const QueryNode& q);
+
+// Whether the ideograph trigram index passages_chars3 (schema 005) can
+// stand in for the `chars` column: no NEAR, and every phrase is three or
+// more ideographs without a prefix. Each chars token of such a phrase is one
+// ideograph, so the phrase occurs in `chars` exactly where its characters
+// occur in the ideographs-and-other-tokens string that passages_chars3
+// indexes (chars without the spaces), at the same positions.
+bool chars3_eligible(const QueryNode& q);
+
+// The FTS5 MATCH expression for passages_chars3: each phrase's chars
+// tokens concatenated, one phrase per query phrase (same numbering).
+std::string chars3_match(const QueryNode& q);
+
+// `s` as an FTS5 string ("..." with inner quotes doubled).
+std::string quote_phrase(std::string_view s);
+
 // What to mark in a hit: the chars-token sequences of every phrase that is
 // not negated; `prefix` when the last token may be a prefix.
 struct MarkTerm {

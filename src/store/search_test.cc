@@ -252,12 +252,20 @@ std::vector<std::pair<long long, double>> fts5_ranking(SQLite::Database& db, con
 TEST_F(SearchTest, ScoresAreFts5Bm25WhenEveryMatchIsRanked) {
   add("d", "全区固定资产投资增长较快。外资企业投资固定资产。固定资产。", {{0, 13, 0}, {13, 24, 0}, {24, 29, 1}}, "海曙区",
       2023);
+  const bool chars3 = db.tableExists("passages_chars3");
   for (const char* q : {"固定资产投资", "投资", "资", "外资 OR 固定", "投资 AND 固定资产", "投资 NOT 外资", "NEAR(固定 投资, 3)",
-                        "固定*", "增长9.1%"}) {
+                        "固定*", "增长9.1%", "资产投资", "固定资产 OR 外资企业", "固定资产 AND 全区固定", "固定资产 NOT 外资企业",
+                        "\"投资固定\" OR 较快"}) {
     SearchOptions o;
     o.limit = 100;
-    for (size_t candidates : {size_t(0), kSearchCandidates}) {
-      SearchResult r = search_passages(db, q, o, candidates);
+    for (size_t candidates : {size_t(0), kSearchCandidates, size_t(1)}) {
+      SearchStats stats;
+      SearchResult r = search_passages(db, q, o, candidates, &stats);
+      EXPECT_EQ(stats.chars3, chars3 && search::chars3_eligible(parse_query(q))) << q;
+      if (candidates == 1) {  // bounded: the newest match only
+        EXPECT_LE(r.hits.size(), 1u) << q;
+        continue;
+      }
       auto want = fts5_ranking(db, r.index == SearchIndex::Trigram ? "passages_fts" : "passages_words", r.match);
       ASSERT_EQ(r.hits.size(), want.size()) << q;
       for (size_t i = 0; i < want.size(); ++i) {
