@@ -18,20 +18,45 @@ namespace claimdb {
 
 using namespace extract;
 
+namespace {
+
+// What the context pass (CueIndex) records at a character, as bits.
+enum ContextBit : uint8_t {
+  kModality = 1,
+  kActual = 2,
+  kDoubling = 4,
+  kFlat = 8,
+  kRank = 16,
+  kClauseEnd = 32,
+  kSentenceEnd = 64,
+  kColonOrFen = 128,  // ':' and 分 (of 分别)
+};
+constexpr uint8_t kAnyCue = kModality | kActual | kDoubling | kFlat | kRank;
+
+}  // namespace
+
 struct Extractor::Impl {
   const Lexicon& lex = Lexicon::instance();
   const Gazetteer& gaz = Gazetteer::instance();
-  // Characters where the context scan (CueIndex) has something to record.
-  CharSet context_starts;
+  // ContextBits of each BMP character: the context pass reads one byte per
+  // character and looks up only the word lists that can start there.
+  std::vector<uint8_t> context_bits = std::vector<uint8_t>(0x10000, 0);
   Impl() {
-    for (CueKind k : {CueKind::Modality, CueKind::ActualMarker, CueKind::Doubling, CueKind::FlatWord,
-                      CueKind::RankVerb})
-      context_starts.add(lex.cues(k).trie.first_chars());
-    context_starts.add(U':');
-    context_starts.add(U'分');
-    for (char32_t c = 0; c < 0x10000; ++c)
-      if (is_clause_end(c)) context_starts.add(c);
+    const std::pair<CueKind, uint8_t> lists[] = {{CueKind::Modality, kModality}, {CueKind::ActualMarker, kActual},
+                                                 {CueKind::Doubling, kDoubling}, {CueKind::FlatWord, kFlat},
+                                                 {CueKind::RankVerb, kRank}};
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      uint8_t bits = 0;
+      for (const auto& [kind, bit] : lists)
+        if (lex.cues(kind).trie.may_start(c)) bits |= bit;
+      if (is_clause_end(c)) bits |= kClauseEnd;
+      if (is_sentence_end(c)) bits |= kSentenceEnd;
+      if (c == U':' || c == U'分') bits |= kColonOrFen;
+      context_bits[c] = bits;
+    }
   }
+  // Past the BMP: any word may start (the lists check), and no punctuation.
+  uint8_t context_of(char32_t c) const { return c < 0x10000 ? context_bits[c] : kAnyCue; }
 };
 
 Extractor::Extractor() : impl_(new Impl) {}
@@ -157,7 +182,7 @@ struct CueIndex {
   std::vector<size_t> sentence_ends;  // is_sentence_end
   std::vector<size_t> clause_ends;    // is_clause_end (sentence ends too)
 
-  CueIndex(std::u32string_view t, const Lexicon& lex, const CharSet& starts) {
+  CueIndex(std::u32string_view t, const Lexicon& lex, const Extractor::Impl& x) {
     const auto& modality_cues = lex.cues(CueKind::Modality);
     const auto& actual_cues = lex.cues(CueKind::ActualMarker);
     const auto& doubling_cues = lex.cues(CueKind::Doubling);
@@ -169,18 +194,20 @@ struct CueIndex {
     };
     for (size_t i = 0; i < t.size(); ++i) {
       char32_t c = t[i];
-      if (!starts.contains(c)) continue;
-      if (is_clause_end(c)) {
-        clause_ends.push_back(i);
-        if (is_sentence_end(c)) sentence_ends.push_back(i);
+      uint8_t bits = x.context_of(c);
+      if (!bits) continue;
+      if (bits & kClauseEnd) clause_ends.push_back(i);
+      if (bits & kSentenceEnd) sentence_ends.push_back(i);
+      if (bits & kColonOrFen) {
+        if (c == U':') colons.push_back(i);
+        else if (i + 1 < t.size() && t[i + 1] == U'别') respectively.push_back(i);
       }
-      if (c == U':') colons.push_back(i);
-      if (c == U'分' && i + 1 < t.size() && t[i + 1] == U'别') respectively.push_back(i);
-      add(modality, modality_cues, i, false);
-      add(actual, actual_cues, i, false);
-      add(doubling, doubling_cues, i, true);
-      add(flat, flat_cues, i, true);
-      add(rank, rank_cues, i, false);
+      if (!(bits & kAnyCue)) continue;
+      if (bits & kModality) add(modality, modality_cues, i, false);
+      if (bits & kActual) add(actual, actual_cues, i, false);
+      if (bits & kDoubling) add(doubling, doubling_cues, i, true);
+      if (bits & kFlat) add(flat, flat_cues, i, true);
+      if (bits & kRank) add(rank, rank_cues, i, false);
     }
   }
 };
@@ -234,7 +261,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::string doc_district = doc_place ? doc_place->name : ctx.district;
   std::string doc_code = doc_place ? doc_place->code : "";
 
-  const CueIndex cues(t, lex, impl_->context_starts);
+  const CueIndex cues(t, lex, *impl_);
 
   // Context never reaches further than this from a figure: real sentences are
   // shorter, and a bound keeps one endless line (1亿元、1亿元、…) linear.

@@ -116,10 +116,16 @@ Lexicon::Lexicon() {
   }
   for (size_t k = 0; k < kinds; ++k)
     if (cue_sets_[k].cues.empty()) throw std::runtime_error(std::string("cues.tsv: no rows of kind ") + kCueKindNames[k]);
-  for (CueKind k : {CueKind::TimeRelative, CueKind::TimeNow, CueKind::TimeRecentYears, CueKind::Period})
-    time_starts.add(cues(k).trie.first_chars());
-  for (char32_t c = 0; c < 0x10000; ++c)
-    if (starts_numeral(c)) time_starts.add(c);
+  starts_.assign(0x10000, 0);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    uint8_t bits = starts_numeral(c) ? kNumeral : 0;
+    if (cues(CueKind::TimeRelative).trie.may_start(c)) bits |= kTimeRelative;
+    if (cues(CueKind::TimeNow).trie.may_start(c)) bits |= kTimeNow;
+    if (cues(CueKind::TimeRecentYears).trie.may_start(c)) bits |= kTimeRecent;
+    if (cues(CueKind::Period).trie.may_start(c)) bits |= kPeriod;
+    if (cues(CueKind::PlaceScope).trie.may_start(c)) bits |= kPlaceScope;
+    starts_[c] = bits;
+  }
 
   auto ind = load_tsv_resource("indicators.tsv");
   size_t ic = ind.col("code"), in = ind.col("name_zh"), ia = ind.col("aliases"), ie = ind.col("name_en"),

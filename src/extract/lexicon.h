@@ -23,9 +23,6 @@ class CharSet {
   void add(char32_t c) {
     if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63);
   }
-  void add(const CharSet& o) {
-    for (size_t k = 0; k < bits_.size(); ++k) bits_[k] |= o.bits_[k];
-  }
 
  private:
   std::array<uint64_t, 0x10000 / 64> bits_{};
@@ -48,7 +45,6 @@ class WordTrie {
   // False when no word starts with c (a cheap test before longest()).
   bool may_start(char32_t c) const { return first_.contains(c); }
   bool may_end(char32_t c) const { return last_.contains(c); }
-  const CharSet& first_chars() const { return first_; }
   // Longest word ending exactly at text[end) (searching backwards).
   Match longest_ending(std::u32string_view text, size_t end, bool skip_space = true) const;
 
@@ -188,10 +184,22 @@ class Lexicon {
   };
   const CueSet& cues(CueKind kind) const { return cue_sets_[static_cast<size_t>(kind)]; }
 
-  // Characters that may start a time expression (a numeral, or a word of
-  // time_relative, time_now, time_recent_years, period): the time scan's
-  // one test per character.
-  CharSet time_starts;
+  // What may start at a character, for the scans that visit every
+  // character (quantities, time expressions, 全市-style scopes): a numeral, or
+  // a word of one of these lists. One byte per BMP character, so a scan tests
+  // each character once and looks up only the lists that can match there.
+  enum StartBit : uint8_t {
+    kNumeral = 1,  // starts_numeral()
+    kTimeRelative = 2,
+    kTimeNow = 4,
+    kTimeRecent = 8,
+    kPeriod = 16,
+    kPlaceScope = 32,
+  };
+  uint8_t starts(char32_t c) const {
+    // past the BMP: no numeral; any word may start (the lists check)
+    return c < 0x10000 ? starts_[c] : kTimeRelative | kTimeNow | kTimeRecent | kPeriod | kPlaceScope;
+  }
 
   std::vector<Indicator> indicators;
   WordTrie indicator_trie;  // aliases -> index into indicators
@@ -204,6 +212,7 @@ class Lexicon {
  private:
   Lexicon();
   std::vector<CueSet> cue_sets_;  // indexed by CueKind
+  std::vector<uint8_t> starts_;  // StartBits by BMP character
   std::unordered_map<std::string, std::string> dimensions_;
 };
 

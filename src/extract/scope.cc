@@ -47,6 +47,7 @@ size_t utf8_size(std::u32string_view s) {
 
 // `a` spells the UTF-8 string `b`, compared without converting either.
 bool equals_utf8(std::u32string_view a, std::string_view b) {
+  if (utf8_size(a) != b.size()) return false;
   size_t i = 0, k = 0;
   for (; k < a.size() && i < b.size(); ++k)
     if (next_code_point(b, i) != a[k]) return false;
@@ -119,6 +120,7 @@ std::vector<Span> logical_paragraphs(std::u32string_view t) {
 std::optional<int> infer_document_year(std::u32string_view t) {
   std::optional<int> best;
   for (size_t i = 0; i < t.size(); ++i) {
+    if (!starts_numeral(t[i])) continue;  // read_year's own first test, without the call
     int y;
     size_t e;
     if (read_year(t, i, &y, &e)) {
@@ -141,13 +143,15 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
 
   for (size_t i = 0; i < t.size(); ++i) {
     char32_t ch = t[i];
-    if (!lex.time_starts.contains(ch)) continue;
+    const uint8_t starts = lex.starts(ch);
+    if (!starts) continue;
     if (marks.in_title[i]) continue;
+    const bool numeral = starts & Lexicon::kNumeral;  // starts_numeral(ch)
     // The numeral here, read once for every reading below (year, bare year,
     // 三年内, month). Arabic digits are read from the first digit of a run
     // only (as each reading requires): a run of n digits costs n, not n².
     std::optional<Numeral> n;
-    if (starts_numeral(ch) && !(is_digit(ch) && i > 0 && is_digit(t[i - 1]))) n = read_numeral(t, i);
+    if (numeral && !(is_digit(ch) && i > 0 && is_digit(t[i - 1]))) n = read_numeral(t, i);
     size_t e = 0;
     int y = 0;
     // 2019年, 二〇一九年; "2022年以来" means up to now.
@@ -176,7 +180,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
     }
     // 近三年, 过去五年: the last full years
     size_t re = 0;
-    if (recent.at(t, i, &re) && re < t.size() && starts_numeral(t[re])) {
+    if ((starts & Lexicon::kTimeRecent) && recent.at(t, i, &re) && re < t.size() && starts_numeral(t[re])) {
       auto rn = read_numeral(t, re);
       if (rn) {
         size_t a = skip_ws(t, rn->end);
@@ -188,7 +192,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       }
     }
     // 三年内: a horizon ending N-1 years after the document's year
-    if (starts_numeral(ch) && !is_digit(ch)) {
+    if (numeral && !is_digit(ch)) {
       if (n && !n->digit_sequence && n->value >= 1 && n->value <= 10) {
         size_t a = skip_ws(t, n->end);
         if (a + 1 < t.size() && t[a] == U'年' && t[a + 1] == U'内') {
@@ -206,8 +210,8 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
     // the longer word wins: 今年以来 (now) over 今年 (relative). (When a
     // time_now word matches, one of these two branches takes it.)
     size_t now_end = 0, rel_end = 0;
-    const Cue* now_cue = now.at(t, i, &now_end);
-    const Cue* c = rel.at(t, i, &rel_end);
+    const Cue* now_cue = starts & Lexicon::kTimeNow ? now.at(t, i, &now_end) : nullptr;
+    const Cue* c = starts & Lexicon::kTimeRelative ? rel.at(t, i, &rel_end) : nullptr;
     if (now_cue && (!c || now_end >= rel_end)) {
       years->push_back({i, now_end, plus(0), "now"});
       i = now_end - 1;
@@ -223,7 +227,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       i = e - 1;
       continue;
     }
-    if (period.at(t, i, &e)) {
+    if ((starts & Lexicon::kPeriod) && period.at(t, i, &e)) {
       periods->push_back({i, e, u32_to_utf8(t.substr(i, e - i))});
       i = e - 1;
       continue;
@@ -351,6 +355,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
   // 全省 / 全市 / 全区: the document's own province, city, district.
   if (doc) {
     for (size_t i = 0; i < t.size(); ++i) {
+      if (!(lex.starts(t[i]) & Lexicon::kPlaceScope)) continue;
       size_t e = 0;
       const Cue* c = scope.at(t, i, &e, false);
       if (!c) continue;
