@@ -33,6 +33,7 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "store/search_query.h"
@@ -245,24 +246,26 @@ struct Conditions {
 };
 
 // Matching rows newest first, at most `limit` (0: all), with their hits;
-// `ids` is the range the conditions allow.
+// `ids` is the range the conditions allow. With `accept`, only the rows it
+// accepts (and may amend) are kept and count towards the limit.
 Scan scan(SQLite::Database& db, const std::string& fts, const std::string& match, const Conditions& where,
-          const IdRange& ids, long long df_limit, bool sizes, size_t limit, SearchIndex index) {
+          const IdRange& ids, long long df_limit, bool sizes, size_t limit, SearchIndex index,
+          const std::function<bool(Candidate&)>& accept = nullptr) {
   std::string sql = "SELECT " + fts + ".rowid, claimdb_hits(" + fts + ", :df_limit, " + (sizes ? "1" : "0") +
                     ") FROM " + fts;
   if (where.join) sql += " JOIN passages p ON p.id = " + fts + ".rowid JOIN documents d ON d.doc = p.doc";
   std::string cond = where.sql;
   for (size_t at = cond.find("{fts}"); at != std::string::npos; at = cond.find("{fts}", at)) cond.replace(at, 5, fts);
   sql += " WHERE " + fts + " MATCH :match" + cond;
-  if (limit) sql += " ORDER BY " + fts + ".rowid DESC LIMIT :n";
+  if (limit) sql += " ORDER BY " + fts + ".rowid DESC" + (accept ? "" : " LIMIT :n");
   Scan out;
   try {
     SQLite::Statement st(db, sql);
     st.bind(":match", match);
     st.bind(":df_limit", static_cast<int64_t>(df_limit));
-    if (limit) st.bind(":n", static_cast<int64_t>(limit));
+    if (limit && !accept) st.bind(":n", static_cast<int64_t>(limit));
     if (where.bind) where.bind(st);
-    while (st.executeStep()) {
+    while ((!limit || out.cands.size() < limit) && st.executeStep()) {
       const SQLite::Column blob = st.getColumn(1);
       const size_t n = static_cast<size_t>(blob.getBytes()) / sizeof(double);
       if (n < 3) throw StoreError("search: claimdb_hits returned too little");
@@ -283,6 +286,7 @@ Scan scan(SQLite::Database& db, const std::string& fts, const std::string& match
           out.df[i].last_rowid = v[3 + phrases + 3 * i + 2];
         }
       }
+      if (accept && !accept(c)) continue;
       out.cands.push_back(std::move(c));
     }
   } catch (const SQLite::Exception& e) {
@@ -319,19 +323,207 @@ bool get_varint(const unsigned char*& p, const unsigned char* end, double& out) 
   return true;
 }
 
+// How many passages hold a phrase in its chars form, over the whole table,
+// counted in ascending id order up to `limit` (0: all), for the IDF when the
+// candidate scan cannot tell (AND, NOT, filters). With passages_chars3: an
+// exact phrase is counted there; another phrase with a run of three or more
+// ideographs is counted among the passages holding its runs, each checked
+// against its chars tokens; the rest in passages_words.
+double chars_rows(SQLite::Database& db, const search::QueryNode& phrase, const search::WordPhrase& w,
+                  const IdRange& ids, size_t limit) {
+  PhraseCount c;
+  const search::Chars3Plan plan = search::chars3_plan(phrase);
+  const std::string lim = limit ? " LIMIT " + std::to_string(limit) : "";
+  if (plan.usable && plan.verify) {
+    SQLite::Statement list(db, "SELECT rowid FROM passages_chars3 WHERE passages_chars3 MATCH ? ORDER BY rowid");
+    SQLite::Statement chars(db, "SELECT chars FROM passage_segments WHERE id = ?");
+    list.bind(1, plan.match);
+    while ((!limit || c.rows < static_cast<double>(limit)) && list.executeStep()) {
+      const long long id = list.getColumn(0).getInt64();
+      chars.bind(1, static_cast<int64_t>(id));
+      if (chars.executeStep()) {
+        const std::string text = chars.getColumn(0).getString();
+        std::vector<std::string_view> row;
+        for (size_t i = 0; i < text.size();) {
+          size_t j = text.find(' ', i);
+          if (j == std::string::npos) j = text.size();
+          if (j > i) row.emplace_back(text.data() + i, j - i);
+          i = j + 1;
+        }
+        if (search::count_phrase(row, w.chars) > 0) {
+          c.rows += 1;
+          c.last_rowid = static_cast<double>(id);
+        }
+      }
+      chars.reset();
+    }
+  } else {
+    std::string joined;
+    for (const auto& t : w.chars) joined += (joined.empty() ? "" : plan.usable ? "" : " ") + t;
+    SQLite::Statement list(db, plan.usable ? "SELECT rowid FROM passages_chars3 WHERE passages_chars3 MATCH ? ORDER BY rowid" + lim
+                                           : "SELECT rowid FROM passages_words WHERE passages_words MATCH ? ORDER BY rowid" + lim);
+    list.bind(1, plan.usable ? search::quote_phrase(joined) : "chars : " + search::quote_phrase(joined));
+    while (list.executeStep()) {
+      c.rows += 1;
+      c.last_rowid = static_cast<double>(list.getColumn(0).getInt64());
+    }
+  }
+  c.stopped = limit && c.rows >= static_cast<double>(limit);
+  return rows_holding(c, ids);
+}
+
+// Thrown when passages_chars3 lists mostly passages that fail the check
+// (a phrase whose letters or digits are rare among those around the same
+// ideographs): the word index is then asked directly.
+struct TooManyChecks {};
+
+// Counts checks; when on, gives up once, after 64, fewer than one in four
+// passed. It is off when passages_chars3 lists few enough passages that
+// checking them all is cheaper than the word index's own search.
+struct CheckRate {
+  bool on = true;
+  size_t read = 0, passed = 0;
+  void operator()(bool ok) {
+    ++read;
+    passed += ok ? 1 : 0;
+    if (on && read >= 64 && passed * 4 < read) throw TooManyChecks{};
+  }
+};
+
+// Whether passages_chars3 lists fewer than `cap` passages for `match`.
+bool lists_fewer(SQLite::Database& db, const std::string& match, size_t cap) {
+  SQLite::Statement st(db, "SELECT count(*) FROM (SELECT 1 FROM passages_chars3 WHERE passages_chars3 MATCH ? LIMIT ?)");
+  st.bind(1, match);
+  st.bind(2, static_cast<int64_t>(cap));
+  return st.executeStep() && static_cast<size_t>(st.getColumn(0).getInt64()) < cap;
+}
+
+// A passage's segmented forms (passage_segments), read to check phrases
+// passage by passage: how often each phrase's chars and words forms occur.
+class SegmentReader {
+ public:
+  explicit SegmentReader(SQLite::Database& db) : st_(db, "SELECT chars, words FROM passage_segments WHERE id = ?") {}
+  // False when the passage has no segments.
+  bool read(long long id, const std::vector<search::WordPhrase>& phrases, std::vector<size_t>& chars,
+            std::vector<size_t>& words) {
+    st_.bind(1, static_cast<int64_t>(id));
+    const bool found = st_.executeStep();
+    chars.assign(phrases.size(), 0);
+    words.assign(phrases.size(), 0);
+    if (found) {
+      const std::string c = st_.getColumn(0).getString(), w = st_.getColumn(1).getString();
+      const auto ctok = search::unicode61_tokens(c), wtok = search::unicode61_tokens(w);
+      for (size_t k = 0; k < phrases.size(); ++k) {
+        chars[k] = search::count_phrase(ctok, phrases[k].chars);
+        if (phrases[k].has_words()) words[k] = search::count_phrase(wtok, phrases[k].words61);
+      }
+    }
+    st_.reset();
+    return found;
+  }
+
+ private:
+  SQLite::Statement st_;
+};
+
+// Rows holding a phrase's chars and words forms over the whole table, for
+// the IDF when the candidate scan cannot tell (AND, NOT, filters): counted
+// in ascending id order until `limit` rows hold the chars form (0: all),
+// then extrapolated. passages_chars3 lists the rows for a phrase it can
+// take (checked passage by passage when it lists a superset, and for the
+// words form); passages_words counts the others.
+std::pair<double, double> phrase_rows(SQLite::Database& db, const search::QueryNode& node,
+                                      const search::WordPhrase& w, const IdRange& ids, size_t limit) {
+  const search::Chars3Plan plan = search::chars3_plan(node);
+  const std::string lim = limit ? " LIMIT " + std::to_string(limit) : "";
+  if (!plan.usable) {
+    auto count = [&](const std::string& match) {
+      SQLite::Statement list(db, "SELECT rowid FROM passages_words WHERE passages_words MATCH ? ORDER BY rowid" + lim);
+      list.bind(1, match);
+      PhraseCount c;
+      while (list.executeStep()) {
+        c.rows += 1;
+        c.last_rowid = static_cast<double>(list.getColumn(0).getInt64());
+      }
+      c.stopped = limit && c.rows >= static_cast<double>(limit);
+      return rows_holding(c, ids);
+    };
+    auto joined = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const auto& t : v) s += (s.empty() ? "" : " ") + t;
+      return s;
+    };
+    return {count("chars : " + search::quote_phrase(joined(w.chars))),
+            w.has_words() ? count("words : " + search::quote_phrase(joined(w.words))) : 0.0};
+  }
+  const bool read = plan.verify || w.has_words();
+  SQLite::Statement list(db, "SELECT rowid FROM passages_chars3 WHERE passages_chars3 MATCH ? ORDER BY rowid");
+  list.bind(1, plan.match);
+  SegmentReader segments(db);
+  CheckRate rate;
+  rate.on = limit && plan.verify && !lists_fewer(db, plan.match, 2 * limit);
+  PhraseCount c, words;
+  std::vector<search::WordPhrase> one{w};
+  std::vector<size_t> ch, wh;
+  while ((!limit || c.rows < static_cast<double>(limit)) && list.executeStep()) {
+    const long long id = list.getColumn(0).getInt64();
+    c.last_rowid = static_cast<double>(id);
+    if (!read) {
+      c.rows += 1;
+      continue;
+    }
+    segments.read(id, one, ch, wh);
+    const bool ok = !plan.verify || ch[0] > 0;
+    if (plan.verify) rate(ok);
+    if (!ok) continue;
+    c.rows += 1;
+    words.rows += wh[0] > 0 ? 1 : 0;
+  }
+  c.stopped = limit && c.rows >= static_cast<double>(limit);
+  words.stopped = c.stopped;
+  words.last_rowid = c.last_rowid;
+  return {rows_holding(c, ids), rows_holding(words, ids)};
+}
+
 // passages_chars3 answers which passages hold the chars phrases and how
-// often; passages_words still gives what bm25 ranks by: each passage's
+// often (or, with plan.verify, which may: each is then checked against its
+// segments); passages_words still gives what bm25 ranks by: each passage's
 // length (its size record), the table's rows and tokens (its averages
-// record) and the hits of each phrase's words form (a scan of that phrase
-// alone over the ids of the candidates).
-void rank_with_chars3(SQLite::Database& db, const search::QueryNode& q, Ranking& r, const Conditions& where,
-                      const IdRange& ids, size_t candidates) {
-  const bool df_from_scan = where.sql.empty() && or_of_phrases(q);
-  const long long df_limit = df_from_scan ? 0 : candidates ? static_cast<long long>(candidates) : -1;
-  Scan s = scan(db, "passages_chars3", search::chars3_match(q), where, ids, df_limit, false, candidates,
-                SearchIndex::Words);
-  r.cands = std::move(s.cands);
+// record) and the hits of each phrase's words form (from the segments of
+// few or checked candidates, else from a scan of that phrase alone over the
+// candidates' ids).
+void rank_with_chars3(SQLite::Database& db, const search::QueryNode& q, const search::Chars3Plan& plan, Ranking& r,
+                      const Conditions& where, const IdRange& ids, size_t candidates) {
+  const std::vector<search::WordPhrase> phrases = search::word_phrases(q);
+  std::vector<const search::QueryNode*> nodes;
+  std::function<void(const search::QueryNode&)> collect = [&](const search::QueryNode& n) {
+    if (n.kind == search::QueryNode::Kind::Phrase) return nodes.push_back(&n);
+    for (const auto& k : n.kids) collect(k);
+  };
+  collect(q);
+  const bool any_words = std::any_of(phrases.begin(), phrases.end(), [](const auto& p) { return p.has_words(); });
+
+  // Hits of every phrase's words form, per candidate, once known.
+  std::unordered_map<long long, std::vector<size_t>> words_hits;
+  SegmentReader segments(db);
+  std::function<bool(Candidate&)> check;
+  CheckRate rate;
+  if (plan.verify) {
+    rate.on = candidates && !lists_fewer(db, plan.match, 2 * candidates);
+    check = [&](Candidate& c) {
+      std::vector<size_t> ch, wh;
+      const bool ok = segments.read(c.id, phrases, ch, wh) && search::query_matches(q, ch);
+      rate(ok);
+      if (ok) {
+        c.freq.assign(ch.begin(), ch.end());
+        words_hits.emplace(c.id, std::move(wh));
+      }
+      return ok;
+    };
+  }
+  Scan s = scan(db, "passages_chars3", plan.match, where, ids, 0, false, candidates, SearchIndex::Words, check);
   r.stats.chars3 = true;
+  r.cands = std::move(s.cands);
   if (r.cands.empty()) return;
   r.stats.ranked = r.cands.size();
   r.stats.bounded = s.bounded;
@@ -364,9 +556,18 @@ void rank_with_chars3(SQLite::Database& db, const search::QueryNode& q, Ranking&
     }
   }
 
-  // passages_words numbers the phrases: for each query phrase its chars
-  // form, then its words form when that differs.
-  const std::vector<search::WordPhrase> phrases = search::word_phrases(q);
+  // The words forms: from the segments when they were read or the
+  // candidates are few (their ids may lie anywhere), else by scanning each
+  // words phrase over the candidates' ids (it occurs only where its chars
+  // form does, so every row it matches there is a candidate or filtered out).
+  constexpr size_t kFewCandidates = 100;
+  if (any_words && !plan.verify && r.cands.size() <= kFewCandidates) {
+    for (const auto& c : r.cands) {
+      std::vector<size_t> ch, wh;
+      segments.read(c.id, phrases, ch, wh);
+      words_hits.emplace(c.id, std::move(wh));
+    }
+  }
   std::unordered_map<long long, size_t> at;
   long long lo = r.cands.front().id, hi = lo;
   for (size_t i = 0; i < r.cands.size(); ++i) {
@@ -374,25 +575,10 @@ void rank_with_chars3(SQLite::Database& db, const search::QueryNode& q, Ranking&
     lo = std::min(lo, r.cands[i].id);
     hi = std::max(hi, r.cands[i].id);
   }
-  std::vector<std::vector<double>> freq(r.cands.size());
-  std::vector<double> idf;
-  for (size_t k = 0; k < phrases.size(); ++k) {
-    double hits = 0;
-    if (df_from_scan) {
-      for (const auto& c : r.cands) hits += c.freq[k] > 0 ? 1 : 0;
-      hits = std::round(hits * ids.span() / s.covered);
-    } else {
-      hits = rows_holding(s.df[k], ids);
-    }
-    idf.push_back(bm25_idf(rows, std::min(hits, rows)));
-    for (size_t i = 0; i < r.cands.size(); ++i) freq[i].push_back(r.cands[i].freq[k]);
-    if (!phrases[k].has_words()) continue;
-
-    // The words form occurs only where the chars form does: between the
-    // candidates' ids, every row it matches is a candidate (or filtered out).
+  auto scanned_words = [&](size_t k) {
+    std::vector<double> wf(r.cands.size(), 0.0);
     std::string words;
     for (const auto& w : phrases[k].words) words += (words.empty() ? "" : " ") + w;
-    const std::string match = "words : " + search::quote_phrase(words);
     IdRange range = ids;
     range.lo = lo;
     range.hi = hi;
@@ -400,32 +586,43 @@ void rank_with_chars3(SQLite::Database& db, const search::QueryNode& q, Ranking&
                           st.bind(":lo", static_cast<int64_t>(lo));
                           st.bind(":hi", static_cast<int64_t>(hi));
                         }};
-    Scan w = scan(db, "passages_words", match, in_range, range, 0, false, 0, SearchIndex::Words);
-    std::vector<double> wf(r.cands.size(), 0.0);
-    double in_candidates = 0;
+    Scan w = scan(db, "passages_words", "words : " + search::quote_phrase(words), in_range, range, 0, false, 0,
+                  SearchIndex::Words);
     for (const auto& c : w.cands) {
       auto it = at.find(c.id);
-      if (it == at.end()) continue;
-      wf[it->second] = c.freq.empty() ? 0 : c.freq[0];
-      in_candidates += 1;
+      if (it != at.end()) wf[it->second] = c.freq.empty() ? 0 : c.freq[0];
     }
-    double whits = 0;
-    if (df_from_scan) {
-      whits = std::round(in_candidates * ids.span() / s.covered);
-    } else {
-      // Rows holding it over the whole table: a count that stops like the others.
-      SQLite::Statement count(db, "SELECT rowid FROM passages_words WHERE passages_words MATCH ? ORDER BY rowid" +
-                                      std::string(candidates ? " LIMIT ?" : ""));
-      count.bind(1, match);
-      if (candidates) count.bind(2, static_cast<int64_t>(candidates));
-      PhraseCount c;
-      while (count.executeStep()) {
-        c.rows += 1;
-        c.last_rowid = static_cast<double>(count.getColumn(0).getInt64());
+    return wf;
+  };
+
+  // passages_words numbers the phrases: for each query phrase its chars
+  // form, then its words form when that differs.
+  const bool df_from_scan = where.sql.empty() && or_of_phrases(q);
+  std::vector<std::vector<double>> freq(r.cands.size());
+  std::vector<double> idf;
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    std::vector<double> wf(r.cands.size(), 0.0);
+    if (phrases[k].has_words()) {
+      if (words_hits.empty()) {
+        wf = scanned_words(k);
+      } else {
+        for (size_t i = 0; i < r.cands.size(); ++i) wf[i] = static_cast<double>(words_hits.at(r.cands[i].id)[k]);
       }
-      c.stopped = candidates && c.rows >= static_cast<double>(candidates);
-      whits = rows_holding(c, ids);
     }
+    double chits = 0, whits = 0;
+    if (df_from_scan) {
+      for (size_t i = 0; i < r.cands.size(); ++i) {
+        chits += r.cands[i].freq[k] > 0 ? 1 : 0;
+        whits += wf[i] > 0 ? 1 : 0;
+      }
+      chits = std::round(chits * ids.span() / s.covered);
+      whits = std::round(whits * ids.span() / s.covered);
+    } else {
+      std::tie(chits, whits) = phrase_rows(db, *nodes[k], phrases[k], ids, candidates);
+    }
+    idf.push_back(bm25_idf(rows, std::min(chits, rows)));
+    for (size_t i = 0; i < r.cands.size(); ++i) freq[i].push_back(r.cands[i].freq[k]);
+    if (!phrases[k].has_words()) continue;
     idf.push_back(bm25_idf(rows, std::min(whits, rows)));
     for (size_t i = 0; i < r.cands.size(); ++i) freq[i].push_back(wf[i]);
   }
@@ -496,9 +693,19 @@ Ranking rank(SQLite::Database& db, std::string_view query, const SearchOptions& 
                      if (bind_claim_filters) bind_filters(st, o);
                    }};
 
-  if (r.index == SearchIndex::Words && search::chars3_eligible(q) && has_table(db, "passages_chars3")) {
-    rank_with_chars3(db, q, r, where, ids, candidates);
-  } else {
+  search::Chars3Plan plan;
+  if (r.index == SearchIndex::Words) plan = search::chars3_plan(q);
+  bool done = false;
+  if (plan.usable && has_table(db, "passages_chars3")) {
+    try {
+      rank_with_chars3(db, q, plan, r, where, ids, candidates);
+      done = true;
+    } catch (const TooManyChecks&) {
+      r.cands.clear();
+      r.stats = SearchStats();
+    }
+  }
+  if (!done) {
     // Document frequencies from the scan itself only when it sees every row
     // holding a phrase, i.e. unfiltered phrases joined by OR.
     const bool df_from_scan = filter.empty() && or_of_phrases(q);

@@ -322,34 +322,199 @@ std::vector<WordPhrase> word_phrases(const QueryNode& q) {
     WordPhrase w;
     w.chars = chars_tokens(p.text);
     w.words = word_tokens(p.text);
+    for (const auto& word : w.words)
+      for (auto t : unicode61_tokens(word)) w.words61.emplace_back(t);
     w.prefix = p.prefix;
     out.push_back(std::move(w));
   });
   return out;
 }
 
-bool chars3_eligible(const QueryNode& q) {
-  if (q.kind == Kind::Near) return false;
-  if (q.kind != Kind::Phrase) return std::all_of(q.kids.begin(), q.kids.end(), chars3_eligible);
-  if (q.prefix) return false;
-  auto tokens = chars_tokens(q.text);
-  if (tokens.size() < 3) return false;
-  return std::all_of(tokens.begin(), tokens.end(), [](const std::string& t) {
-    std::u32string u = utf8_to_u32(t);
-    return u.size() == 1 && text::is_ideograph(u[0]);
-  });
+namespace {
+
+bool ascii_alnum(std::string_view t) {
+  return !t.empty() &&
+         std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); });
+}
+bool ideograph_token(std::string_view t) {
+  std::u32string u = utf8_to_u32(t);
+  return u.size() == 1 && text::is_ideograph(u[0]);
 }
 
-namespace {
-std::string chars3_leaf(const QueryNode& p) {
-  std::string s;
-  for (const auto& t : chars_tokens(p.text)) s += t;
-  return quote(s);
+struct Chars3Part {
+  bool ok = true;     // the query can use passages_chars3
+  bool any = false;   // no expression: every passage (to be checked)
+  bool exact = true;  // the expression lists exactly the matching passages
+  std::string match;
+};
+
+Chars3Part plan_node(const QueryNode& n) {
+  Chars3Part out;
+  switch (n.kind) {
+    case Kind::Near:
+      out.ok = false;
+      return out;
+    case Kind::Phrase: {
+      auto tokens = chars_tokens(n.text);
+      if (n.prefix || tokens.empty()) {
+        out.ok = false;
+        return out;
+      }
+      // The superset: the tokens from the first ideograph to the last. A
+      // digit or letter token between two ideographs is a whole token there
+      // (or several run together, as 4.5 becomes 45); one at either end may
+      // be the end of a longer one (3亿元 in 13亿元), which would let through
+      // too many passages to check.
+      bool all_ideographs = true;
+      size_t first = tokens.size(), last = 0;
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        if (ideograph_token(tokens[i])) {
+          first = std::min(first, i);
+          last = i;
+        } else if (ascii_alnum(tokens[i])) {
+          all_ideographs = false;
+        } else {
+          out.ok = false;
+          return out;
+        }
+      }
+      std::string concat;
+      for (size_t i = first; i <= last && i < tokens.size(); ++i) concat += tokens[i];
+      const size_t chars = utf8_to_u32(concat).size();
+      out.exact = all_ideographs && chars >= 3;
+      out.any = chars < 3;
+      if (!out.any) out.match = quote(concat);
+      return out;
+    }
+    case Kind::And: {
+      std::vector<std::string> parts;
+      for (const auto& k : n.kids) {
+        Chars3Part p = plan_node(k);
+        if (!p.ok) return p;
+        out.exact = out.exact && p.exact;
+        if (!p.any) parts.push_back(p.match);
+      }
+      if (parts.empty()) {
+        out.any = true;
+        return out;
+      }
+      for (size_t i = 0; i < parts.size(); ++i) out.match += (i ? " AND " : "") + parts[i];
+      if (parts.size() > 1) out.match = "(" + out.match + ")";
+      return out;
+    }
+    case Kind::Or: {
+      std::vector<std::string> parts;
+      for (const auto& k : n.kids) {
+        Chars3Part p = plan_node(k);
+        if (!p.ok) return p;
+        out.any = out.any || p.any;
+        out.exact = out.exact && p.exact;
+        parts.push_back(p.match);
+      }
+      if (out.any) return out;
+      for (size_t i = 0; i < parts.size(); ++i) out.match += (i ? " OR " : "") + parts[i];
+      out.match = "(" + out.match + ")";
+      return out;
+    }
+    case Kind::Not: {
+      Chars3Part l = plan_node(n.kids[0]), r = plan_node(n.kids[1]);
+      if (!l.ok || !r.ok) {
+        out.ok = false;
+        return out;
+      }
+      if (l.any) {
+        out.any = true;
+        out.exact = false;
+        return out;
+      }
+      if (l.exact && r.exact && !r.any) {
+        out.match = "(" + l.match + " NOT " + r.match + ")";
+        return out;
+      }
+      out.exact = false;  // the negated part is checked passage by passage
+      out.match = l.match;
+      return out;
+    }
+  }
+  out.ok = false;
+  return out;
 }
-std::string chars3_near(const QueryNode&) { throw StoreError("search: NEAR is not answered by passages_chars3"); }
+
+bool matches_node(const QueryNode& n, const std::vector<size_t>& hits, size_t& next) {
+  switch (n.kind) {
+    case Kind::Phrase:
+      return hits.at(next++) > 0;
+    case Kind::And: {
+      bool all = true;
+      for (const auto& k : n.kids) all = matches_node(k, hits, next) && all;  // every phrase is visited
+      return all;
+    }
+    case Kind::Or: {
+      bool any = false;
+      for (const auto& k : n.kids) any = matches_node(k, hits, next) || any;
+      return any;
+    }
+    case Kind::Not: {
+      bool l = matches_node(n.kids[0], hits, next);
+      bool r = matches_node(n.kids[1], hits, next);
+      return l && !r;
+    }
+    case Kind::Near:
+      throw StoreError("search: NEAR is not checked passage by passage");
+  }
+  return false;
+}
+
 }  // namespace
 
-std::string chars3_match(const QueryNode& q) { return render(q, chars3_leaf, chars3_near); }
+Chars3Plan chars3_plan(const QueryNode& q) {
+  Chars3Part p = plan_node(q);
+  Chars3Plan out;
+  out.usable = p.ok && !p.any;
+  out.verify = !p.exact;
+  if (out.usable) out.match = p.match;
+  return out;
+}
+
+std::vector<std::string_view> unicode61_tokens(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    bool token;
+    if (b < 0x80) {
+      token = std::isalnum(b) != 0;
+      ++i;
+    } else {
+      token = text::is_token_char(next_code_point(text, i));
+    }
+    if (token && start == std::string_view::npos) start = at;
+    if (!token && start != std::string_view::npos) {
+      out.push_back(text.substr(start, at - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (start != std::string_view::npos) out.push_back(text.substr(start));
+  return out;
+}
+
+size_t count_phrase(const std::vector<std::string_view>& row, const std::vector<std::string>& phrase) {
+  size_t n = 0;
+  const size_t m = phrase.size();
+  for (size_t i = 0; m > 0 && i + m <= row.size(); ++i) {
+    size_t k = 0;
+    while (k < m && row[i + k] == phrase[k]) ++k;
+    if (k == m) ++n;
+  }
+  return n;
+}
+
+bool query_matches(const QueryNode& q, const std::vector<size_t>& phrase_hits) {
+  size_t next = 0;
+  return matches_node(q, phrase_hits, next);
+}
+
 std::string words_match(const QueryNode& q) { return render(q, words_leaf, words_near); }
 
 std::vector<MarkTerm> mark_terms(const QueryNode& q) {

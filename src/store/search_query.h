@@ -59,22 +59,44 @@ std::string words_match(const QueryNode& q);
 // chars phrase).
 struct WordPhrase {
   std::vector<std::string> chars, words;
+  std::vector<std::string> words61;  // `words` as FTS5's unicode61 splits them (1170.1 -> 1170, 1)
   bool prefix = false;
   bool has_words() const { return words != chars; }
 };
 std::vector<WordPhrase> word_phrases(const QueryNode& q);
 
-// Whether the ideograph trigram index passages_chars3 (schema 005) can
-// stand in for the `chars` column: no NEAR, and every phrase is three or
-// more ideographs without a prefix. Each chars token of such a phrase is one
-// ideograph, so the phrase occurs in `chars` exactly where its characters
-// occur in the ideographs-and-other-tokens string that passages_chars3
-// indexes (chars without the spaces), at the same positions.
-bool chars3_eligible(const QueryNode& q);
+// How the ideograph trigram index passages_chars3 (schema 005) can stand in
+// for the `chars` column. Its text is each passage's chars tokens without
+// the spaces; every ideograph is a token of its own, so a phrase of three or
+// more ideographs occurs in `chars` exactly where its characters occur in
+// that text, at the same positions (an exact phrase). For a phrase that
+// also has ASCII letters or digits, its tokens from the first ideograph to
+// the last (三年攀高4个园区 of 2023三年攀高4个园区) give a superset of the
+// passages, each then checked against its chars tokens (count_phrase); a
+// phrase with fewer than three such characters gives none, which an AND
+// with another phrase can still narrow. `usable` is false when the query
+// has NEAR, a prefix, a token that is neither one ideograph nor ASCII
+// letters and digits, or a part that would list every passage (a short
+// phrase alone, in an OR, or before NOT).
+struct Chars3Plan {
+  bool usable = false;
+  bool verify = false;  // candidates are a superset: check each (every phrase not exact)
+  std::string match;    // MATCH expression for passages_chars3; without `verify`, one phrase per query phrase
+};
+Chars3Plan chars3_plan(const QueryNode& q);
 
-// The FTS5 MATCH expression for passages_chars3: each phrase's chars
-// tokens concatenated, one phrase per query phrase (same numbering).
-std::string chars3_match(const QueryNode& q);
+// The tokens unicode61 makes of segmented text (passage_segments.chars or
+// .words): runs of letters, numbers and marks. Its diacritics folding is not
+// done: only phrases of ideographs, ASCII letters and digits are compared
+// with them (chars3_plan).
+std::vector<std::string_view> unicode61_tokens(std::string_view text);
+
+// How often `phrase` (tokens) occurs in `row` (a passage's tokens).
+size_t count_phrase(const std::vector<std::string_view>& row, const std::vector<std::string>& phrase);
+
+// Whether a passage matches the query, given how often each of its phrases
+// (in the order of word_phrases) occurs in it.
+bool query_matches(const QueryNode& q, const std::vector<size_t>& phrase_hits);
 
 // `s` as an FTS5 string ("..." with inner quotes doubled).
 std::string quote_phrase(std::string_view s);

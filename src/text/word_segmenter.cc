@@ -39,6 +39,17 @@ const icu::Normalizer2& nfkc_casefold() {
   return *n;
 }
 
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out.push_back(' ');
+    out += p;
+  }
+  return out;
+}
+
+}  // namespace
+
 // Characters unicode61 keeps inside tokens: letters, numbers, private use, marks.
 bool is_token_char(char32_t c) {
   int8_t t = u_charType(static_cast<UChar32>(c));
@@ -51,17 +62,6 @@ bool is_token_char(char32_t c) {
       return false;
   }
 }
-
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out.push_back(' ');
-    out += p;
-  }
-  return out;
-}
-
-}  // namespace
 
 bool is_ideograph(char32_t c) {
   return c == 0x3007 || u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC);

@@ -60,6 +60,10 @@ std::string segmented_chars(std::string_view utf8);
 // Splits one normalized word into chars tokens (see segmented_chars).
 std::vector<std::string> char_tokens(std::string_view word);
 
+// True for the characters unicode61 keeps inside tokens: letters,
+// numbers, private use, marks (everything else separates tokens).
+bool is_token_char(char32_t c);
+
 // True for the ideographs that become single-character tokens.
 bool is_ideograph(char32_t c);
 
