@@ -5,6 +5,7 @@
 #include "claimdb/extractor.h"
 
 #include <algorithm>
+#include <array>
 
 #include "claimdb/gazetteer.h"
 #include "extract/indicator.h"
@@ -40,7 +41,7 @@ struct Extractor::Impl {
   const Gazetteer& gaz = Gazetteer::instance();
   // ContextBits of each BMP character: the context pass reads one byte per
   // character and looks up only the word lists that can start there.
-  std::vector<uint8_t> context_bits = std::vector<uint8_t>(0x10000, 0);
+  std::array<uint8_t, 0x10000> context_bits{};
   Impl() {
     const std::pair<CueKind, uint8_t> lists[] = {{CueKind::Modality, kModality}, {CueKind::ActualMarker, kActual},
                                                  {CueKind::Doubling, kDoubling}, {CueKind::FlatWord, kFlat},

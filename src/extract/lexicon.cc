@@ -116,7 +116,6 @@ Lexicon::Lexicon() {
   }
   for (size_t k = 0; k < kinds; ++k)
     if (cue_sets_[k].cues.empty()) throw std::runtime_error(std::string("cues.tsv: no rows of kind ") + kCueKindNames[k]);
-  starts_.assign(0x10000, 0);
   for (char32_t c = 0; c < 0x10000; ++c) {
     uint8_t bits = starts_numeral(c) ? kNumeral : 0;
     if (cues(CueKind::TimeRelative).trie.may_start(c)) bits |= kTimeRelative;

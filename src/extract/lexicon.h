@@ -212,7 +212,9 @@ class Lexicon {
  private:
   Lexicon();
   std::vector<CueSet> cue_sets_;  // indexed by CueKind
-  std::vector<uint8_t> starts_;  // StartBits by BMP character
+  // StartBits by BMP character (an array in place: the scans' loops read it
+  // without reloading a vector's data pointer after every store)
+  std::array<uint8_t, 0x10000> starts_{};
   std::unordered_map<std::string, std::string> dimensions_;
 };
 
