@@ -39,7 +39,7 @@ constexpr uint8_t kAnyCue = kModality | kActual | kDoubling | kFlat | kRank;
 struct Extractor::Impl {
   const Lexicon& lex = Lexicon::instance();
   const Gazetteer& gaz = Gazetteer::instance();
-  // ContextBits of each BMP character: the context pass reads one byte per
+  // ContextBit flags of each BMP character: the context pass reads one byte per
   // character and looks up only the word lists that can start there.
   std::array<uint8_t, 0x10000> context_bits{};
   Impl() {
