@@ -64,10 +64,10 @@ void tune_for_reading(SQLite::Database& db) { db.exec("PRAGMA cache_size = -512"
 // An FTS5 auxiliary function: claimdb_hits(fts_table, df_limit, sizes)
 // returns a blob of doubles: rows in the table, tokens in the table, tokens
 // in this row (0 unless `sizes`: that reads the row's size record), then
-// each phrase's hits in this row; with df_limit != 0 also, per
-// phrase, the number of rows holding it, 1 if that count stopped at
-// df_limit (negative: never), and the rowid where it stopped. The counts
-// are made once per query (FTS5 auxdata), in ascending rowid order.
+// each phrase's hits in this row; with df_limit != 0 (negative: no limit)
+// also, per phrase, the number of rows holding it, 1 if that count stopped
+// at df_limit, and the rowid where it stopped. The counts are made once per
+// query (FTS5 auxdata), in ascending rowid order.
 
 struct PhraseCount {
   double rows = 0;
@@ -323,55 +323,6 @@ bool get_varint(const unsigned char*& p, const unsigned char* end, double& out) 
   return true;
 }
 
-// How many passages hold a phrase in its chars form, over the whole table,
-// counted in ascending id order up to `limit` (0: all), for the IDF when the
-// candidate scan cannot tell (AND, NOT, filters). With passages_chars3: an
-// exact phrase is counted there; another phrase with a run of three or more
-// ideographs is counted among the passages holding its runs, each checked
-// against its chars tokens; the rest in passages_words.
-double chars_rows(SQLite::Database& db, const search::QueryNode& phrase, const search::WordPhrase& w,
-                  const IdRange& ids, size_t limit) {
-  PhraseCount c;
-  const search::Chars3Plan plan = search::chars3_plan(phrase);
-  const std::string lim = limit ? " LIMIT " + std::to_string(limit) : "";
-  if (plan.usable && plan.verify) {
-    SQLite::Statement list(db, "SELECT rowid FROM passages_chars3 WHERE passages_chars3 MATCH ? ORDER BY rowid");
-    SQLite::Statement chars(db, "SELECT chars FROM passage_segments WHERE id = ?");
-    list.bind(1, plan.match);
-    while ((!limit || c.rows < static_cast<double>(limit)) && list.executeStep()) {
-      const long long id = list.getColumn(0).getInt64();
-      chars.bind(1, static_cast<int64_t>(id));
-      if (chars.executeStep()) {
-        const std::string text = chars.getColumn(0).getString();
-        std::vector<std::string_view> row;
-        for (size_t i = 0; i < text.size();) {
-          size_t j = text.find(' ', i);
-          if (j == std::string::npos) j = text.size();
-          if (j > i) row.emplace_back(text.data() + i, j - i);
-          i = j + 1;
-        }
-        if (search::count_phrase(row, w.chars) > 0) {
-          c.rows += 1;
-          c.last_rowid = static_cast<double>(id);
-        }
-      }
-      chars.reset();
-    }
-  } else {
-    std::string joined;
-    for (const auto& t : w.chars) joined += (joined.empty() ? "" : plan.usable ? "" : " ") + t;
-    SQLite::Statement list(db, plan.usable ? "SELECT rowid FROM passages_chars3 WHERE passages_chars3 MATCH ? ORDER BY rowid" + lim
-                                           : "SELECT rowid FROM passages_words WHERE passages_words MATCH ? ORDER BY rowid" + lim);
-    list.bind(1, plan.usable ? search::quote_phrase(joined) : "chars : " + search::quote_phrase(joined));
-    while (list.executeStep()) {
-      c.rows += 1;
-      c.last_rowid = static_cast<double>(list.getColumn(0).getInt64());
-    }
-  }
-  c.stopped = limit && c.rows >= static_cast<double>(limit);
-  return rows_holding(c, ids);
-}
-
 // Thrown when passages_chars3 lists mostly passages that fail the check
 // (a phrase whose letters or digits are rare among those around the same
 // ideographs): the word index is then asked directly.
@@ -392,7 +343,8 @@ struct CheckRate {
 
 // Whether passages_chars3 lists fewer than `cap` passages for `match`.
 bool lists_fewer(SQLite::Database& db, const std::string& match, size_t cap) {
-  SQLite::Statement st(db, "SELECT count(*) FROM (SELECT 1 FROM passages_chars3 WHERE passages_chars3 MATCH ? LIMIT ?)");
+  SQLite::Statement st(db,
+                       "SELECT count(*) FROM (SELECT 1 FROM passages_chars3 WHERE passages_chars3 MATCH ? LIMIT ?)");
   st.bind(1, match);
   st.bind(2, static_cast<int64_t>(cap));
   return st.executeStep() && static_cast<size_t>(st.getColumn(0).getInt64()) < cap;
@@ -754,7 +706,8 @@ class ReadTransaction {
     if (own_) db_.exec("BEGIN");
   }
   ~ReadTransaction() {
-    if (own_ && !sqlite3_get_autocommit(db_.getHandle())) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+    if (own_ && !sqlite3_get_autocommit(db_.getHandle()))
+      sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
   }
   ReadTransaction(const ReadTransaction&) = delete;
   ReadTransaction& operator=(const ReadTransaction&) = delete;
