@@ -7,60 +7,49 @@
 -- major_projects, funds, capital_attracted or projects (counts).
 -- share_of_fai_pct: a CNY component as a percentage of the same district's
 -- and year's fixed-asset investment, when both are stated.
--- One row per (district, year, indicator_code, unit); the chosen claim is:
+-- One row per (district, year, indicator_code, unit); the chosen claim is
+-- the one the view claims_ranked prefers (schema/004_report_indexes.sql):
 -- actual before target/plan/forecast, one with a value before a bare rate,
--- the latest document, the first in the text.
-WITH stated AS (
-  SELECT c.doc, c.span_start, c.district, c.year, c.indicator_code, c.unit, c.value, c.growth_pct,
-         c.modality, c.quote, d.year AS doc_year, coalesce(d.date, '') AS doc_date,
+-- the latest document, the first in the text. values_stated lists (JSON,
+-- ascending) every distinct value stated for the row.
+WITH chosen AS (
+  SELECT r.district, r.year, r.indicator_code, r.unit,
+         count(DISTINCT r.doc) AS documents, count(*) AS claims,
+         json_group_array(DISTINCT r.value) FILTER (WHERE r.value IS NOT NULL) AS values_stated,
+         max(r.preference) AS preference,  -- the other columns come from this claim (SQLite's bare columns)
+         r.modality, r.value, r.growth_pct, r.quote, r.doc
+  FROM claims_ranked r
+  WHERE r.indicator_code IN (SELECT code FROM indicators WHERE category = 'investment')
+    AND (nullif(:district, '') IS NULL OR r.district = :district)
+    AND (nullif(:year, '') IS NULL OR r.year = CAST(:year AS INTEGER))
+    AND (nullif(:indicator, '') IS NULL
+         OR r.indicator_code IN (SELECT code FROM indicators WHERE :indicator IN (code, name_zh)))
+  GROUP BY r.district, r.indicator_code, r.year, r.unit
+),
+parts AS (
+  SELECT *,
          CASE
-           WHEN c.indicator_code = 'fixed_asset_investment' THEN 'fixed_asset_investment'
-           WHEN c.indicator_code IN ('construction_investment', 'industrial_investment',
-                                     'infrastructure_investment', 'real_estate_investment',
-                                     'hightech_investment', 'private_investment') THEN 'component'
-           WHEN c.indicator_code = 'major_project_investment' THEN 'major_projects'
-           WHEN c.indicator_code = 'industry_fund' THEN 'funds'
-           WHEN c.indicator_code = 'domestic_capital' THEN 'capital_attracted'
+           WHEN indicator_code = 'fixed_asset_investment' THEN 'fixed_asset_investment'
+           WHEN indicator_code IN ('construction_investment', 'industrial_investment',
+                                   'infrastructure_investment', 'real_estate_investment',
+                                   'hightech_investment', 'private_investment') THEN 'component'
+           WHEN indicator_code = 'major_project_investment' THEN 'major_projects'
+           WHEN indicator_code = 'industry_fund' THEN 'funds'
+           WHEN indicator_code = 'domestic_capital' THEN 'capital_attracted'
            ELSE 'projects'
-         END AS part
-  FROM claims c
-  JOIN documents d ON d.doc = c.doc
-  JOIN indicators i ON i.code = c.indicator_code
-  WHERE i.category = 'investment'
-    AND (nullif(:district, '') IS NULL OR c.district = :district)
-    AND (nullif(:year, '') IS NULL OR c.year = CAST(:year AS INTEGER))
-    AND (nullif(:indicator, '') IS NULL OR c.indicator_code = :indicator OR i.name_zh = :indicator)
-),
-ranked AS (
-  SELECT *,
-         row_number() OVER (PARTITION BY district, year, indicator_code, unit
-                            ORDER BY modality = 'actual' DESC, value IS NOT NULL DESC, doc_year DESC,
-                                     doc_date DESC, doc DESC, span_start) AS pick
-  FROM stated
-),
-chosen AS (
-  SELECT *,
+         END AS part,
          max(CASE WHEN indicator_code = 'fixed_asset_investment' AND unit = 'CNY' AND modality = 'actual'
                   THEN value END) OVER (PARTITION BY district, year) AS fai
-  FROM ranked
-  WHERE pick = 1
-),
-counted AS (
-  SELECT district, year, indicator_code, unit, count(DISTINCT doc) AS documents, count(*) AS claims,
-         json_group_array(DISTINCT value) FILTER (WHERE value IS NOT NULL) AS values_stated
-  FROM (SELECT * FROM stated ORDER BY value DESC)
-  GROUP BY district, year, indicator_code, unit
+  FROM chosen
 )
-SELECT r.district, r.year, r.part, r.indicator_code, i.name_zh AS indicator_name, r.modality, r.value,
-       r.unit, r.growth_pct,
-       CASE WHEN r.part = 'component' AND r.unit = 'CNY' AND r.fai > 0
-            THEN round(100.0 * r.value / r.fai, 1) END AS share_of_fai_pct,
-       n.documents, n.claims, n.values_stated, r.quote, r.doc
-FROM chosen r
-JOIN counted n ON n.district IS r.district AND n.year IS r.year AND n.indicator_code = r.indicator_code
-              AND n.unit IS r.unit
-JOIN indicators i ON i.code = r.indicator_code
-ORDER BY r.district, r.year,
-         CASE r.part WHEN 'fixed_asset_investment' THEN 0 WHEN 'component' THEN 1 WHEN 'major_projects' THEN 2
+SELECT p.district, p.year, p.part, p.indicator_code, i.name_zh AS indicator_name, p.modality, p.value, p.unit,
+       p.growth_pct,
+       CASE WHEN p.part = 'component' AND p.unit = 'CNY' AND p.fai > 0 THEN round(100.0 * p.value / p.fai, 1) END
+         AS share_of_fai_pct,
+       p.documents, p.claims, p.values_stated, p.quote, p.doc
+FROM parts p
+LEFT JOIN indicators i ON i.code = p.indicator_code
+ORDER BY p.district, p.year,
+         CASE p.part WHEN 'fixed_asset_investment' THEN 0 WHEN 'component' THEN 1 WHEN 'major_projects' THEN 2
                      WHEN 'funds' THEN 3 WHEN 'capital_attracted' THEN 4 ELSE 5 END,
-         r.indicator_code, r.unit
+         p.indicator_code, p.unit

@@ -9,24 +9,27 @@
 -- the latest document, then is first in its text. met: 1 or 0 when the
 -- actual value (same unit) or, for a growth target, the actual growth
 -- reaches the target; empty when they cannot be compared.
+--
+-- Targets and actuals are read from the index claims_cell (through the
+-- view claims_ranked, schema/004_report_indexes.sql); a target's actual
+-- is the first of its district's, indicator's and year's few entries.
 WITH targets AS (
-  SELECT c.*
-  FROM claims c
-  LEFT JOIN indicators i ON i.code = c.indicator_code
-  WHERE c.modality IN ('target', 'plan') AND c.indicator_code IS NOT NULL AND c.year IS NOT NULL
+  SELECT c.district, c.indicator_code, c.year, c.modality, c.value, c.unit, c.growth_pct, c.quote, c.doc,
+         c.span_start,
+         (SELECT claim_id
+          FROM (SELECT a.claim_id, a.unit IS c.unit AS same_unit, substr(a.preference, 2) AS recency
+                FROM claims_ranked a
+                WHERE a.district IS c.district AND a.indicator_code = c.indicator_code AND a.year = c.year
+                  AND a.modality = 'actual')
+          ORDER BY same_unit DESC, recency DESC
+          LIMIT 1) AS actual_id
+  FROM claims c INDEXED BY claims_cell
+  WHERE c.indicator_code IS NOT NULL AND c.modality IN ('target', 'plan') AND c.year IS NOT NULL
     AND (nullif(:district, '') IS NULL OR c.district = :district)
     AND (nullif(:year, '') IS NULL OR c.year = CAST(:year AS INTEGER))
-    AND (nullif(:indicator, '') IS NULL OR c.indicator_code = :indicator OR i.name_zh = :indicator)
-),
-matched AS (
-  SELECT t.id AS target_id, a.id AS actual_id,
-         row_number() OVER (PARTITION BY t.id
-                            ORDER BY a.unit IS t.unit DESC, d.year DESC, coalesce(d.date, '') DESC,
-                                     a.doc DESC, a.span_start) AS pick
-  FROM targets t
-  JOIN claims a ON a.modality = 'actual' AND a.indicator_code = t.indicator_code AND a.year = t.year
-               AND a.district IS t.district
-  JOIN documents d ON d.doc = a.doc
+    AND (nullif(:indicator, '') IS NULL
+         OR c.indicator_code IN (SELECT code FROM indicators WHERE :indicator IN (code, name_zh)))
+  LIMIT -1  -- keeps `targets` a subquery of its own, so actual_id is computed once per target
 )
 SELECT t.district, t.indicator_code, i.name_zh AS indicator_name, t.year, t.modality AS target_modality,
        t.value AS target_value, t.unit AS target_unit, t.growth_pct AS target_growth_pct,
@@ -40,7 +43,8 @@ SELECT t.district, t.indicator_code, i.name_zh AS indicator_name, t.year, t.moda
            THEN a.growth_pct >= t.growth_pct
        END AS met
 FROM targets t
-LEFT JOIN matched m ON m.target_id = t.id AND m.pick = 1
-LEFT JOIN claims a ON a.id = m.actual_id
+LEFT JOIN claims a INDEXED BY claims_cell
+       ON t.actual_id IS NOT NULL AND a.indicator_code IS NOT NULL AND a.district IS t.district
+      AND a.indicator_code = t.indicator_code AND a.year = t.year AND a.id + 0 = t.actual_id
 LEFT JOIN indicators i ON i.code = t.indicator_code
 ORDER BY t.district, t.indicator_code, t.year, t.doc, t.span_start

@@ -6,13 +6,12 @@
 -- Actual figures only (targets are in targets_vs_actuals). Amounts are
 -- never converted between currencies. When one district, year, indicator
 -- and currency has several claims, the chosen one is from the latest
--- document, then the first in the text; a growth rate comes from the
--- CNY figure, else the USD one, else a bare rate.
+-- document, then the first in the text (the view claims_ranked,
+-- schema/004_report_indexes.sql); a growth rate comes from the CNY figure,
+-- else the USD one, else a bare rate.
 WITH stated AS (
-  SELECT c.doc, c.span_start, c.district, c.year, c.indicator_code, c.unit, c.value, c.growth_pct,
-         d.year AS doc_year, coalesce(d.date, '') AS doc_date
-  FROM claims c
-  JOIN documents d ON d.doc = c.doc
+  SELECT c.doc, c.district, c.year, c.indicator_code, c.unit, c.value, c.growth_pct, c.preference
+  FROM claims_ranked c
   WHERE c.indicator_code IN ('trade_total', 'exports', 'imports', 'service_trade', 'fdi_actual')
     AND c.modality = 'actual'
     AND (c.unit IN ('CNY', 'USD') OR (c.value IS NULL AND c.growth_pct IS NOT NULL))
@@ -22,11 +21,10 @@ WITH stated AS (
 ),
 ranked AS (
   SELECT *,
-         row_number() OVER (PARTITION BY district, year, indicator_code, unit
-                            ORDER BY doc_year DESC, doc_date DESC, doc DESC, span_start) AS pick,
+         row_number() OVER (PARTITION BY district, year, indicator_code, unit ORDER BY preference DESC) AS pick,
          row_number() OVER (PARTITION BY district, year, indicator_code
-                            ORDER BY growth_pct IS NULL, unit = 'CNY' DESC, unit = 'USD' DESC,
-                                     doc_year DESC, doc_date DESC, doc DESC, span_start) AS growth_pick
+                            ORDER BY growth_pct IS NULL, unit = 'CNY' DESC, unit = 'USD' DESC, preference DESC)
+           AS growth_pick
   FROM stated
 )
 SELECT district, year,

@@ -4,6 +4,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <set>
+
 #include "claimdb/store.h"
 #include "report/catalog.h"
 #include "report/format.h"
@@ -154,6 +157,178 @@ TEST(Report, Formats) {
             "江北区    2022                             x|y\n"
             "(2 rows)\n");
   EXPECT_THROW(parse_format("xml"), ReportError);
+}
+
+// ---- the reports on a few hand-made claims
+
+// A document of `year` (manifest), and claims in it: value in base units
+// (NaN for a bare rate), growth (NaN for none).
+struct Fixture {
+  TempDir dir;
+  SQLite::Database db = open_database((dir / "c.db").string(), OpenMode::Create);
+  int next_span = 0;
+
+  void document(const std::string& doc, int year) {
+    SQLite::Statement st(db,
+                         "INSERT INTO documents(doc, title, year, year_basis, district, source_path, sha256, encoding, "
+                         "byte_size, imported_at, body) VALUES (?, ?, ?, 'manifest', '海曙区', ?, '', 'UTF-8', 0, '', '')");
+    st.bind(1, doc);
+    st.bind(2, "title " + doc);
+    st.bind(3, year);
+    st.bind(4, doc + ".txt");
+    st.exec();
+  }
+  void claim(const std::string& doc, const std::string& indicator, int year, double value, double growth,
+             const std::string& modality = "actual", const char* period = nullptr, const char* unit = "CNY") {
+    SQLite::Statement st(db,
+                         "INSERT INTO claims(doc, span_start, span_end, quote, value, unit, growth_pct, year, period, "
+                         "district, indicator, indicator_code, modality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '海曙区', ?, ?, ?)");
+    int at = next_span;
+    next_span += 10;
+    st.bind(1, doc);
+    st.bind(2, at);
+    st.bind(3, at + 5);
+    st.bind(4, "q" + std::to_string(at));
+    if (value == value) st.bind(5, value);
+    if (value == value && unit) st.bind(6, unit);
+    if (growth == growth) st.bind(7, growth);
+    st.bind(8, year);
+    if (period) st.bind(9, period);
+    st.bind(10, indicator);
+    st.bind(11, indicator);
+    st.bind(12, modality);
+    st.exec();
+  }
+  ResultSet run(const std::string& name, const Params& params = {}) { return run_report(db, find_report(name), params); }
+};
+
+const double kNone = std::numeric_limits<double>::quiet_NaN();
+
+// The cell of `rs` whose column `col` is `name`, as text ("" for NULL).
+std::string cell(const ResultSet& rs, size_t row, const std::string& name) {
+  for (size_t i = 0; i < rs.columns.size(); ++i)
+    if (rs.columns[i].name == name) {
+      const Cell& c = rs.rows.at(row)[i];
+      if (std::holds_alternative<std::monostate>(c)) return "";
+      if (const auto* s = std::get_if<std::string>(&c)) return *s;
+      if (const auto* n = std::get_if<long long>(&c)) return std::to_string(*n);
+      return plain_number(std::get<double>(c));
+    }
+  ADD_FAILURE() << "no column " << name;
+  return "";
+}
+
+TEST(Report, ReadsOnlyIndexes) {
+  // Every report reads the claims and documents tables only through
+  // covering indexes (schema/004_report_indexes.sql): no statement opens
+  // either table's own b-tree, which holds whole rows and document bodies.
+  TempDir dir;
+  auto db = open_database((dir / "c.db").string(), OpenMode::Create);
+  std::set<long long> tables;
+  SQLite::Statement roots(db, "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name IN ('claims', 'documents')");
+  while (roots.executeStep()) tables.insert(roots.getColumn(0).getInt64());
+  ASSERT_EQ(tables.size(), 2u);
+  for (const auto& r : catalog()) {
+    SCOPED_TRACE(r.name);
+    SQLite::Statement plan(db, "EXPLAIN " + r.sql);
+    int opens = 0;
+    while (plan.executeStep()) {
+      if (plan.getColumn(1).getString() != "OpenRead") continue;
+      ++opens;
+      EXPECT_EQ(tables.count(plan.getColumn(3).getInt64()), 0u) << "opens a table's own b-tree at " << plan.getColumn(0).getInt();
+    }
+    EXPECT_GT(opens, 0);
+  }
+}
+
+TEST(Report, ConflictsAreFiguresThatDocumentsStateDifferently) {
+  Fixture f;
+  for (const char* d : {"d1", "d2", "d3"}) f.document(d, 2023);
+  f.claim("d1", "gdp", 2019, 100e8, 6.1);  // two documents, two values: disputed
+  f.claim("d2", "gdp", 2019, 110e8, 6.3);
+  f.claim("d1", "gdp", 2020, 100e8, kNone);  // d1 states the total and a part, d2 the total: not disputed
+  f.claim("d1", "gdp", 2020, 40e8, kNone);
+  f.claim("d2", "gdp", 2020, 100e8, kNone);
+  f.claim("d1", "gdp", 2021, 100e8, 5);  // one value, two growth rates: disputed
+  f.claim("d2", "gdp", 2021, 100e8, 6);
+  f.claim("d1", "gdp", 2022, 50e8, kNone, "actual", "1-6月");  // another period: not the same figure
+  f.claim("d2", "gdp", 2022, 100e8, kNone);
+  f.claim("d1", "gdp", 2023, 90e8, kNone, "target");  // a target and an actual: not the same figure
+  f.claim("d2", "gdp", 2023, 100e8, kNone);
+  f.claim("d3", "gdp", 2024, 1e8, kNone);  // one document, two values: not disputed
+  f.claim("d3", "gdp", 2024, 2e8, kNone);
+  f.claim("d1", "gdp", 2025, 1e8, kNone, "target");  // d1 states 1 and 3, d2 states 2: disputed
+  f.claim("d1", "gdp", 2025, 3e8, kNone, "target");
+  f.claim("d2", "gdp", 2025, 2e8, kNone, "target");
+  ResultSet rs = f.run("conflicts");
+  ASSERT_EQ(rs.rows.size(), 3u);
+  EXPECT_EQ(cell(rs, 0, "year"), "2019");
+  EXPECT_EQ(cell(rs, 0, "values_stated"), "[10000000000.0,11000000000.0]");
+  EXPECT_EQ(cell(rs, 0, "growth_pcts_stated"), "[6.1,6.3]");
+  EXPECT_EQ(cell(rs, 0, "documents"), "2");
+  EXPECT_EQ(cell(rs, 0, "doc_a"), "d1");
+  EXPECT_EQ(cell(rs, 0, "doc_b"), "d2");
+  EXPECT_EQ(cell(rs, 0, "value_b"), "11000000000");
+  EXPECT_EQ(cell(rs, 0, "title_b"), "title d2");
+  EXPECT_EQ(cell(rs, 0, "difference_pct"), "10");
+  EXPECT_EQ(cell(rs, 1, "year"), "2021");
+  EXPECT_EQ(cell(rs, 1, "growth_pct_a"), "5");
+  EXPECT_EQ(cell(rs, 1, "growth_pct_b"), "6");
+  EXPECT_EQ(cell(rs, 1, "difference_pct"), "0");
+  EXPECT_EQ(cell(rs, 2, "year"), "2025");
+  EXPECT_EQ(cell(rs, 2, "modality"), "target");
+  EXPECT_EQ(cell(rs, 2, "claims"), "3");
+  EXPECT_EQ(cell(rs, 2, "value_a"), "100000000");
+  EXPECT_EQ(cell(rs, 2, "doc_a"), "d1");
+  EXPECT_EQ(cell(rs, 2, "value_b"), "200000000");  // the highest in a document other than a's
+  EXPECT_EQ(cell(rs, 2, "doc_b"), "d2");
+  EXPECT_EQ(f.run("conflicts", {{"year", "2021"}}).rows.size(), 1u);
+  EXPECT_EQ(f.run("conflicts", {{"district", "江北区"}}).rows.size(), 0u);
+}
+
+TEST(Report, TheChosenClaim) {
+  Fixture f;
+  f.document("old", 2021);
+  f.document("mid", 2022);
+  f.document("new", 2023);
+  // indicator_matrix: actual first, then the value most documents state,
+  // then the latest document.
+  f.claim("new", "gdp", 2022, 860e8, kNone);
+  f.claim("mid", "gdp", 2022, 870e8, 4.9);
+  f.claim("old", "gdp", 2022, 870e8, 5.0);
+  f.claim("new", "gdp", 2022, 900e8, kNone, "target");
+  // within one document: the actual, then the first in the text
+  f.claim("new", "gdp", 2025, 1000e8, kNone, "target");
+  f.claim("new", "gdp", 2025, 950e8, kNone);
+  f.claim("new", "gdp", 2025, 960e8, kNone);
+  ResultSet m = f.run("indicator_matrix");
+  ASSERT_EQ(m.rows.size(), 2u);
+  EXPECT_EQ(cell(m, 0, "value"), "87000000000");
+  EXPECT_EQ(cell(m, 0, "doc"), "mid");
+  EXPECT_EQ(cell(m, 0, "growth_pct"), "4.9");
+  EXPECT_EQ(cell(m, 0, "documents"), "3");
+  EXPECT_EQ(cell(m, 0, "claims"), "4");
+  EXPECT_EQ(cell(m, 0, "values_stated"), "[86000000000.0,87000000000.0,90000000000.0]");
+  EXPECT_EQ(cell(m, 1, "value"), "95000000000");
+  EXPECT_EQ(cell(m, 1, "modality"), "actual");
+  EXPECT_EQ(cell(m, 1, "documents"), "1");
+  // gdp (claims_ranked): actual first, then a value before a bare rate,
+  // then the latest document; support does not count.
+  ResultSet g = f.run("gdp");
+  ASSERT_EQ(g.rows.size(), 2u);
+  EXPECT_EQ(cell(g, 0, "gdp"), "86000000000");
+  EXPECT_EQ(cell(g, 0, "doc"), "new");
+  EXPECT_EQ(cell(g, 0, "documents"), "3");
+  // fiscal (claims_ranked): actual first, then the latest document.
+  f.claim("old", "tax_refund", 2022, 12e8, kNone);
+  f.claim("new", "tax_refund", 2022, 10e8, kNone);
+  f.claim("mid", "tax_refund", 2022, 15e8, kNone, "target");
+  ResultSet fi = f.run("fiscal");
+  ASSERT_EQ(fi.rows.size(), 1u);
+  EXPECT_EQ(cell(fi, 0, "value"), "1000000000");
+  EXPECT_EQ(cell(fi, 0, "doc"), "new");
+  EXPECT_EQ(cell(fi, 0, "values_stated"), "[1000000000.0,1200000000.0,1500000000.0]");
+  EXPECT_EQ(cell(fi, 0, "documents"), "3");
 }
 
 TEST(Report, RefreshCreatesTypedTables) {
