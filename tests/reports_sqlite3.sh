@@ -3,8 +3,6 @@
 # runs with `.read` (no parameters, and with :district set) and gives
 # exactly the rows of its report_* table; the figures the corpus states
 # are in the gdp report; conflicts finds a figure restated differently.
-# Every report reads covering indexes in order (schema 004): no plan scans
-# the claims or documents table itself.
 source "$(dirname "$0")/lib/common.bash"
 need_corpus
 DB=$TMP/claims.db

@@ -1,12 +1,17 @@
 #include "report/format.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 
 #include "report/numbers.h"
 #include "report/width.h"
 #include "util/json.h"
+
+// A report can have a hundred thousand rows: every form is written into
+// one string reserved ahead, each cell's text made once (the table also
+// measures each cell once), without per-cell temporaries.
 
 namespace claimdb::report {
 
@@ -20,10 +25,11 @@ struct DisplayColumn {
 };
 
 // One line per cell: a newline or tab inside a quote becomes a space.
-std::string one_line(const std::string& s) {
-  std::string out;
-  for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return out;
+void append_one_line(std::string& out, const std::string& s) {
+  size_t from = out.size();
+  out += s;
+  for (size_t i = from; i < out.size(); ++i)
+    if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t') out[i] = ' ';
 }
 
 std::vector<DisplayColumn> display_columns(const ResultSet& rs) {
@@ -35,61 +41,85 @@ std::vector<DisplayColumn> display_columns(const ResultSet& rs) {
   return out;
 }
 
-std::vector<std::string> display_row(const ResultSet& rs, const std::vector<Cell>& row) {
-  std::vector<std::string> out;
+void append_integer(std::string& out, long long n) {
+  char buf[24];
+  auto res = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, res.ptr);
+}
+
+// Appends the display texts of one row's cells to `out`, one text per
+// display column (an amount column gives two), calling `done()` after each.
+template <class Done>
+void append_display_row(const ResultSet& rs, const std::vector<Cell>& row, std::string& out, Done done) {
   for (size_t i = 0; i < rs.columns.size(); ++i) {
     const Cell& cell = row[i];
     bool amount = rs.columns[i].amount;
     if (std::holds_alternative<std::monostate>(cell)) {
-      out.emplace_back();
-      if (amount) out.emplace_back();
+      done();
+      if (amount) done();
     } else if (const auto* s = std::get_if<std::string>(&cell)) {
-      out.push_back(one_line(*s));
-      if (amount) out.emplace_back();
+      append_one_line(out, *s);
+      done();
+      if (amount) done();
     } else {
       double v = std::holds_alternative<long long>(cell) ? double(std::get<long long>(cell)) : std::get<double>(cell);
       if (amount) {
-        out.push_back(readable_amount(v));
-        out.push_back(full_amount(v));
+        out += readable_amount(v);
+        done();
+        out += full_amount(v);
+        done();
       } else if (const auto* n = std::get_if<long long>(&cell)) {
-        out.push_back(std::to_string(*n));
+        append_integer(out, *n);
+        done();
       } else {
-        out.push_back(plain_number(v));
+        out += plain_number(v);
+        done();
       }
     }
   }
-  return out;
 }
 
 // ---- text for machines (csv, json)
 
-std::string machine_text(const Cell& cell) {
-  if (const auto* n = std::get_if<long long>(&cell)) return std::to_string(*n);
-  if (const auto* d = std::get_if<double>(&cell)) return real_literal(*d);
-  if (const auto* s = std::get_if<std::string>(&cell)) return *s;
-  return "";
+void append_machine_text(std::string& out, const Cell& cell) {
+  if (const auto* n = std::get_if<long long>(&cell)) append_integer(out, *n);
+  else if (const auto* d = std::get_if<double>(&cell)) out += real_literal(*d);
+  else if (const auto* s = std::get_if<std::string>(&cell)) out += *s;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
-
-std::string json_value(const Cell& cell) {
-  if (std::holds_alternative<std::monostate>(cell)) return "null";
-  if (const auto* s = std::get_if<std::string>(&cell)) return json_string(*s);
-  if (const auto* d = std::get_if<double>(&cell); d && !std::isfinite(*d)) return "null";
-  return machine_text(cell);
+void append_csv_cell(std::string& out, const Cell& cell) {
+  if (const auto* s = std::get_if<std::string>(&cell)) append_csv_field(out, *s);
+  else append_machine_text(out, cell);  // numbers never need quotes
 }
 
-std::string markdown_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out;
+void append_json_value(std::string& out, const Cell& cell) {
+  if (std::holds_alternative<std::monostate>(cell)) out += "null";
+  else if (const auto* s = std::get_if<std::string>(&cell)) out += json_string(*s);
+  else if (const auto* d = std::get_if<double>(&cell); d && !std::isfinite(*d)) out += "null";
+  else append_machine_text(out, cell);
 }
+
+void append_markdown_cell(std::string& out, std::string_view s) {
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+}
+
+void append_spaces(std::string& out, size_t n) { out.append(n, ' '); }
 
 }  // namespace
 
@@ -102,67 +132,123 @@ Format parse_format(std::string_view name) {
 }
 
 std::string format_table(const ResultSet& rs) {
-  auto cols = display_columns(rs);
-  std::vector<std::vector<std::string>> cells;
-  for (const auto& row : rs.rows) cells.push_back(display_row(rs, row));
-  std::vector<size_t> width(cols.size());
-  for (size_t i = 0; i < cols.size(); ++i) {
-    width[i] = display_width(cols[i].header);
-    for (const auto& row : cells) width[i] = std::max(width[i], display_width(row[i]));
+  const auto cols = display_columns(rs);
+  const size_t n = cols.size();
+  // Every cell's text, row after row, in one arena (cell k is
+  // arena[end[k - 1], end[k])), and its display width.
+  std::string arena;
+  std::vector<uint32_t> end, cell_width;
+  end.reserve(rs.rows.size() * n);
+  cell_width.reserve(rs.rows.size() * n);
+  std::vector<size_t> width(n);
+  for (size_t i = 0; i < n; ++i) width[i] = display_width(cols[i].header);
+  for (const auto& row : rs.rows) {
+    append_display_row(rs, row, arena, [&] {
+      size_t from = end.empty() ? 0 : end.back(), i = end.size() % n;
+      size_t w = display_width(std::string_view(arena).substr(from));
+      width[i] = std::max(width[i], w);
+      cell_width.push_back(static_cast<uint32_t>(w));
+      end.push_back(static_cast<uint32_t>(arena.size()));
+    });
   }
-  auto line = [&](const std::vector<std::string>& row) {
-    std::string out;
-    for (size_t i = 0; i < cols.size(); ++i) {
-      if (i) out += "  ";
-      out += i + 1 < cols.size() || cols[i].right ? pad_to(row[i], width[i], cols[i].right) : row[i];
+  size_t line_width = 0;
+  for (size_t w : width) line_width += w + 2;
+
+  std::string out;
+  out.reserve(arena.size() + (rs.rows.size() + 2) * line_width + 32);
+  // One cell: padded to its column's width, except a last left-aligned one.
+  auto put = [&](size_t i, std::string_view s, size_t w) {
+    if (i) out += "  ";
+    size_t pad = width[i] > w ? width[i] - w : 0;
+    if (cols[i].right) {
+      append_spaces(out, pad);
+      out += s;
+    } else {
+      out += s;
+      if (i + 1 < n) append_spaces(out, pad);
     }
-    return out + "\n";
   };
-  std::vector<std::string> header, rule;
-  for (size_t i = 0; i < cols.size(); ++i) {
-    header.push_back(cols[i].header);
-    rule.emplace_back(width[i], '-');
+  for (size_t i = 0; i < n; ++i) put(i, cols[i].header, display_width(cols[i].header));
+  out += '\n';
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out += "  ";
+    out.append(width[i], '-');
   }
-  std::string out = line(header) + line(rule);
-  for (const auto& row : cells) out += line(row);
-  out += "(" + std::to_string(rs.rows.size()) + (rs.rows.size() == 1 ? " row)\n" : " rows)\n");
+  out += '\n';
+  const std::string_view all(arena);
+  size_t from = 0;
+  for (size_t k = 0; k < end.size(); k += n) {
+    for (size_t i = 0; i < n; ++i) {
+      put(i, all.substr(from, end[k + i] - from), cell_width[k + i]);
+      from = end[k + i];
+    }
+    out += '\n';
+  }
+  out += '(';
+  append_integer(out, static_cast<long long>(rs.rows.size()));
+  out += rs.rows.size() == 1 ? " row)\n" : " rows)\n";
   return out;
 }
 
 std::string format_csv(const ResultSet& rs) {
   std::string out;
-  for (size_t i = 0; i < rs.columns.size(); ++i) out += (i ? "," : "") + csv_field(rs.columns[i].name);
+  out.reserve(64 + rs.rows.size() * rs.columns.size() * 12);
+  for (size_t i = 0; i < rs.columns.size(); ++i) {
+    if (i) out += ',';
+    append_csv_field(out, rs.columns[i].name);
+  }
   out += "\r\n";
   for (const auto& row : rs.rows) {
-    for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(machine_text(row[i]));
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) out += ',';
+      append_csv_cell(out, row[i]);
+    }
     out += "\r\n";
   }
   return out;
 }
 
 std::string format_json(const ResultSet& rs) {
+  // "name": for each column, written once.
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < rs.columns.size(); ++i) keys.push_back((i ? ", " : "") + json_string(rs.columns[i].name) + ": ");
   std::string out = "[";
+  out.reserve(64 + rs.rows.size() * rs.columns.size() * 24);
   for (size_t r = 0; r < rs.rows.size(); ++r) {
     out += r ? ",\n  {" : "\n  {";
-    for (size_t i = 0; i < rs.columns.size(); ++i)
-      out += (i ? ", " : "") + json_string(rs.columns[i].name) + ": " + json_value(rs.rows[r][i]);
-    out += "}";
+    for (size_t i = 0; i < rs.columns.size(); ++i) {
+      out += keys[i];
+      append_json_value(out, rs.rows[r][i]);
+    }
+    out += '}';
   }
-  return out + (rs.rows.empty() ? "]\n" : "\n]\n");
+  out += rs.rows.empty() ? "]\n" : "\n]\n";
+  return out;
 }
 
 std::string format_markdown(const ResultSet& rs) {
-  auto cols = display_columns(rs);
+  const auto cols = display_columns(rs);
   std::string out = "|", rule = "|";
   for (const auto& c : cols) {
-    out += " " + markdown_cell(c.header) + " |";
+    out += ' ';
+    append_markdown_cell(out, c.header);
+    out += " |";
     rule += c.right ? " ---: |" : " --- |";
   }
   out += "\n" + rule + "\n";
+  std::string text;
+  size_t from = 0;
   for (const auto& row : rs.rows) {
-    out += "|";
-    for (const auto& cell : display_row(rs, row)) out += " " + markdown_cell(cell) + " |";
-    out += "\n";
+    text.clear();
+    from = 0;
+    out += '|';
+    append_display_row(rs, row, text, [&] {
+      out += ' ';
+      append_markdown_cell(out, std::string_view(text).substr(from));
+      out += " |";
+      from = text.size();
+    });
+    out += '\n';
   }
   return out;
 }

@@ -1,46 +1,106 @@
 #include "report/result.h"
 
-#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <charconv>
+#include <memory>
 
 namespace claimdb::report {
 
 namespace {
 
-Cell read_cell(const SQLite::Column& v, ColumnType type) {
-  if (v.isNull()) return std::monostate{};
+// The statement is stepped through SQLite's C API: a report can have a
+// hundred thousand rows of a dozen cells, and SQLiteCpp's Column objects
+// share ownership of the statement (a reference count per cell).
+struct Finalize {
+  void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
+};
+using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalize>;
+
+[[noreturn]] void fail(sqlite3* db, const Report& r, const char* what) {
+  throw ReportError("report " + r.name + ": " + what + ": " + sqlite3_errmsg(db));
+}
+
+bool parse_int(const std::string& s, long long& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+// As bind_params (params.h), on the raw statement.
+void bind(sqlite3* db, sqlite3_stmt* st, const Report& r, const Params& params) {
+  for (const auto& name : r.params) {
+    std::string key = ":" + name;
+    int at = sqlite3_bind_parameter_index(st, key.c_str());
+    if (at == 0) continue;  // declared but not used by this statement
+    auto it = params.find(name);
+    long long n;
+    int rc;
+    if (it == params.end()) rc = sqlite3_bind_null(st, at);
+    else if (name == "year" && parse_int(it->second, n)) rc = sqlite3_bind_int64(st, at, n);
+    else rc = sqlite3_bind_text(st, at, it->second.data(), int(it->second.size()), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) fail(db, r, "binding parameters");
+  }
+}
+
+Cell text_cell(sqlite3_stmt* st, int i) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+  return Cell(std::in_place_type<std::string>, p ? p : "", size_t(sqlite3_column_bytes(st, i)));
+}
+
+Cell read_cell(sqlite3_stmt* st, int i, ColumnType type) {
+  const int t = sqlite3_column_type(st, i);
+  if (t == SQLITE_NULL) return std::monostate{};
   switch (type) {
     case ColumnType::Integer:
-      if (v.isInteger()) return static_cast<long long>(v.getInt64());
-      if (v.isFloat() && v.getDouble() == static_cast<double>(static_cast<long long>(v.getDouble())))
-        return static_cast<long long>(v.getDouble());
+      if (t == SQLITE_INTEGER) return static_cast<long long>(sqlite3_column_int64(st, i));
+      if (t == SQLITE_FLOAT) {
+        double d = sqlite3_column_double(st, i);
+        if (d == static_cast<double>(static_cast<long long>(d))) return static_cast<long long>(d);
+      }
       break;
     case ColumnType::Real:
-      if (v.isInteger() || v.isFloat()) return v.getDouble();
+      if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) return sqlite3_column_double(st, i);
       break;
     case ColumnType::Text:
-      return v.getString();
+      return text_cell(st, i);
   }
   // A value the declared type cannot hold exactly stays as it is (as SQLite's type affinity would keep it).
-  if (v.isInteger()) return static_cast<long long>(v.getInt64());
-  if (v.isFloat()) return v.getDouble();
-  return v.getString();
+  if (t == SQLITE_INTEGER) return static_cast<long long>(sqlite3_column_int64(st, i));
+  if (t == SQLITE_FLOAT) return sqlite3_column_double(st, i);
+  return text_cell(st, i);
 }
 
 }  // namespace
 
 ResultSet run_report(SQLite::Database& db, const Report& r, const Params& params) {
   check_params(r, params);
-  check_columns(db, r);
-  SQLite::Statement st(db, r.sql);
-  bind_params(st, r, params);
+  sqlite3* h = db.getHandle();
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(h, r.sql.c_str(), int(r.sql.size()), &raw, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(raw);
+    fail(h, r, "preparing its statement");
+  }
+  StatementPtr st(raw);
+  if (!st) throw ReportError("queries/" + r.name + ".sql: no statement");
+  // The statement's result columns must be exactly the declared ones (as check_columns).
+  const int n = sqlite3_column_count(st.get());
+  std::string declared, actual;
+  for (const auto& c : r.columns) declared += (declared.empty() ? "" : ", ") + c.name;
+  for (int i = 0; i < n; ++i) actual += (actual.empty() ? "" : ", ") + std::string(sqlite3_column_name(st.get(), i));
+  if (declared != actual)
+    throw ReportError("queries/" + r.name + ".sql: '-- columns:' declares (" + declared +
+                      ") but the statement returns (" + actual + ")");
+  bind(h, st.get(), r, params);
+
   ResultSet out;
   out.columns = r.columns;
-  while (st.executeStep()) {
-    std::vector<Cell> row;
-    row.reserve(r.columns.size());
-    for (size_t i = 0; i < r.columns.size(); ++i) row.push_back(read_cell(st.getColumn(int(i)), r.columns[i].type));
-    out.rows.push_back(std::move(row));
+  int rc;
+  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+    std::vector<Cell>& row = out.rows.emplace_back();
+    row.reserve(size_t(n));
+    for (int i = 0; i < n; ++i) row.push_back(read_cell(st.get(), i, r.columns[size_t(i)].type));
   }
+  if (rc != SQLITE_DONE) fail(h, r, "running");
   return out;
 }
 

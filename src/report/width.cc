@@ -8,7 +8,13 @@ namespace claimdb::report {
 
 size_t display_width(std::string_view utf8) {
   size_t w = 0;
-  for (char32_t c : utf8_to_u32(utf8)) {
+  for (size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // ASCII: one column each, the common case
+      ++w;
+      ++i;
+      continue;
+    }
+    char32_t c = next_code_point(utf8, i);
     int8_t cat = u_charType(c);
     if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR) continue;  // zero width
     int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
