@@ -8,7 +8,8 @@
 // import/baseline measures everything import does beyond indexing.
 //
 // --words adds the word index of schema/002_words.sql (passage_segments and
-// passages_words, unicode61), fed with claimdb's segmentation computed
+// passages_words, unicode61) and the ideograph trigram index of
+// schema/005_search_chars.sql, fed with claimdb's segmentation computed
 // outside the timed part: the limit for an import that maintains both
 // search indexes.
 //
@@ -79,6 +80,12 @@ CREATE VIRTUAL TABLE passages_words USING fts5(
 );
 CREATE TRIGGER passage_segments_ai AFTER INSERT ON passage_segments BEGIN
   INSERT INTO passages_words(rowid, words, chars) VALUES (new.id, new.words, new.chars);
+END;
+CREATE VIRTUAL TABLE passages_chars3 USING fts5(
+  c, content = '', columnsize = 0, tokenize = 'trigram'
+);
+CREATE TRIGGER passage_segments_chars3_ai AFTER INSERT ON passage_segments BEGIN
+  INSERT INTO passages_chars3(rowid, c) VALUES (new.id, replace(new.chars, ' ', ''));
 END;
 )";
 

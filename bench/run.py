@@ -283,7 +283,7 @@ def write_results(a, R, mach, started, load0, load1, corpus, files, mb):
     w("| (a) bare SQLite, trigram FTS5 insert only (`fts_baseline`) | %.1f | %.1f | %.2f | – | %.0f |"
       % (A["insert"], A["cpu"], a_mbs, A["rss"]))
     if A2:
-        w("| (a+) the same plus the word index of schema 002 (`fts_baseline --words`, segmentation not timed) | %.1f | %.1f | %.2f | – | %.0f |"
+        w("| (a+) the same plus the word indexes of schemas 002 and 005 (`fts_baseline --words`, segmentation not timed) | %.1f | %.1f | %.2f | – | %.0f |"
           % (A2["insert"], A2["cpu"], a2_mbs, A2["rss"]))
     else:
         w("| (a+) the same plus the word index of schema 002: skipped in this run (`--skip-words-baseline`) | – | – | – | – | – |")
