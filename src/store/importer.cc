@@ -484,15 +484,19 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
   // holds whole documents.
   bool doc_open = false;
   std::optional<fs::path> dropped;  // a file whose write failed: its remaining parts are skipped
-  auto rollback_doc = [&] {
+  // Rolls back to the open document's savepoint; when SQLite has already
+  // rolled the whole transaction back (I/O error, disk full), the batch is lost.
+  auto drop_doc = [&](const fs::path& file) {
+    doc_open = false;
     m.preseg = Presegmented{};
     m.writer.reset();
     if (!sqlite3_get_autocommit(h)) {
       sqlite3_exec(h, "ROLLBACK TO doc", nullptr, nullptr, nullptr);
       sqlite3_exec(h, "RELEASE doc", nullptr, nullptr, nullptr);
-      return true;
+      return;
     }
-    return false;
+    in_tx = false;
+    fail_batch(std::string("after an error in ") + file.string());
   };
 
   while (auto w = q.pop()) {
@@ -502,11 +506,7 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
     if (doc_open && !continuation) {
       // The reader failed (or was interrupted) in the middle of this file and
       // sent its error instead of the next part: drop what was written of it.
-      doc_open = false;
-      if (!rollback_doc()) {
-        in_tx = false;
-        fail_batch(std::string("after an error in ") + w->file.string());
-      }
+      drop_doc(w->file);
     }
     FileOutcome o{w->file, w->r, w->error};
     if (o.error.empty() && w->doc) {
@@ -524,12 +524,8 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
           if (!w->more) m.db.exec("RELEASE doc");
           doc_open = w->more;
         } catch (...) {
-          doc_open = false;
           if (w->more) dropped = w->file;
-          if (!rollback_doc()) {
-            in_tx = false;  // SQLite rolled the whole transaction back (I/O error, disk full)
-            fail_batch(std::string("after an error in ") + o.file.string());
-          }
+          drop_doc(o.file);
           throw;
         }
         m.changed = true;
@@ -540,11 +536,7 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
     }
     if (doc_open && m.stopping()) {
       // Interrupted inside a large file: drop it now rather than write the rest.
-      doc_open = false;
-      if (!rollback_doc()) {
-        in_tx = false;
-        fail_batch(std::string("after an error in ") + o.file.string());
-      }
+      drop_doc(o.file);
       o.error = with_context(o.file.string(), "interrupted before its end; not imported");
     }
     if (!doc_open) pending.push_back(std::move(o));  // a file is reported once, after its last part
@@ -554,9 +546,8 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
     if (!in_tx || batch_bytes >= m.pipe.batch_bytes || secs >= m.pipe.batch_seconds) commit();
     if (m.stopping()) break;
   }
-  if (doc_open) {  // the reader stopped inside a file (it never does without sending an error)
-    rollback_doc();
-  }
+  // The reader stopped inside a file (it never does without sending an error).
+  if (doc_open) drop_doc("an unfinished document");
   commit();
   return !m.stopping();
 }
