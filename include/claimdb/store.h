@@ -145,8 +145,12 @@ class Importer {
   std::unique_ptr<Impl> impl_;
 };
 
-// Hook for canned reports (queries/*.sql): rebuilds report tables after an import.
+// Canned reports (queries/*.sql) stored as tables report_<name>: rebuilt
+// after an import and marked current, in meta, until the next write
+// (mark_reports_stale) or a claimdb whose queries differ.
 void refresh_reports(SQLite::Database& db);
+bool reports_current(SQLite::Database& db);
+void mark_reports_stale(SQLite::Database& db);
 
 // ---------------------------------------------------------------- search
 // (src/store/search.cc; query syntax in src/store/search_query.h) Two

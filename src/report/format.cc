@@ -4,14 +4,17 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <sstream>
 
 #include "report/numbers.h"
 #include "report/width.h"
 #include "util/json.h"
 
-// A report can have a hundred thousand rows: every form is written into
-// one string reserved ahead, each cell's text made once (the table also
-// measures each cell once), without per-cell temporaries.
+// A report can have hundreds of thousands of rows. CSV, JSON and Markdown
+// are written row by row through a small buffer, so memory stays flat; the
+// table, which must measure every cell before it prints the first, keeps one
+// arena of cell texts. Each cell's text is made once, without per-cell
+// temporaries.
 
 namespace claimdb::report {
 
@@ -32,9 +35,9 @@ void append_one_line(std::string& out, const std::string& s) {
     if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t') out[i] = ' ';
 }
 
-std::vector<DisplayColumn> display_columns(const ResultSet& rs) {
+std::vector<DisplayColumn> display_columns(const std::vector<Column>& columns) {
   std::vector<DisplayColumn> out;
-  for (const auto& c : rs.columns) {
+  for (const auto& c : columns) {
     out.push_back({c.name, c.type != ColumnType::Text});
     if (c.amount) out.push_back({c.name + "_full", true});
   }
@@ -50,10 +53,11 @@ void append_integer(std::string& out, long long n) {
 // Appends the display texts of one row's cells to `out`, one text per
 // display column (an amount column gives two), calling `done()` after each.
 template <class Done>
-void append_display_row(const ResultSet& rs, const std::vector<Cell>& row, std::string& out, Done done) {
-  for (size_t i = 0; i < rs.columns.size(); ++i) {
+void append_display_row(const std::vector<Column>& columns, const std::vector<Cell>& row, std::string& out,
+                        Done done) {
+  for (size_t i = 0; i < columns.size(); ++i) {
     const Cell& cell = row[i];
-    bool amount = rs.columns[i].amount;
+    bool amount = columns[i].amount;
     if (std::holds_alternative<std::monostate>(cell)) {
       done();
       if (amount) done();
@@ -132,7 +136,7 @@ Format parse_format(std::string_view name) {
 }
 
 std::string format_table(const ResultSet& rs) {
-  const auto cols = display_columns(rs);
+  const auto cols = display_columns(rs.columns);
   const size_t n = cols.size();
   // Every cell's text, row after row, in one arena (cell k is
   // arena[end[k - 1], end[k])), and its display width.
@@ -143,7 +147,7 @@ std::string format_table(const ResultSet& rs) {
   std::vector<size_t> width(n);
   for (size_t i = 0; i < n; ++i) width[i] = display_width(cols[i].header);
   for (const auto& row : rs.rows) {
-    append_display_row(rs, row, arena, [&] {
+    append_display_row(rs.columns, row, arena, [&] {
       size_t from = end.empty() ? 0 : end.back(), i = end.size() % n;
       size_t w = display_width(std::string_view(arena).substr(from));
       width[i] = std::max(width[i], w);
@@ -190,68 +194,97 @@ std::string format_table(const ResultSet& rs) {
   return out;
 }
 
-std::string format_csv(const ResultSet& rs) {
-  std::string out;
-  out.reserve(64 + rs.rows.size() * rs.columns.size() * 12);
-  for (size_t i = 0; i < rs.columns.size(); ++i) {
-    if (i) out += ',';
-    append_csv_field(out, rs.columns[i].name);
-  }
-  out += "\r\n";
-  for (const auto& row : rs.rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i) out += ',';
-      append_csv_cell(out, row[i]);
+RowWriter::RowWriter(std::ostream& out, const std::vector<Column>& columns, Format format)
+    : out_(out), columns_(columns), format_(format) {
+  if (format_ == Format::Table) throw ReportError("the table format needs every row before it prints one");
+  buf_.reserve(kFlushBytes + 4096);
+  switch (format_) {
+    case Format::Csv:
+      for (size_t i = 0; i < columns_.size(); ++i) {
+        if (i) buf_ += ',';
+        append_csv_field(buf_, columns_[i].name);
+      }
+      buf_ += "\r\n";
+      break;
+    case Format::Json:
+      for (size_t i = 0; i < columns_.size(); ++i)
+        keys_.push_back((i ? ", " : "") + json_string(columns_[i].name) + ": ");
+      buf_ += '[';
+      break;
+    default: {
+      std::string rule = "|";
+      buf_ += '|';
+      for (const auto& c : display_columns(columns_)) {
+        buf_ += ' ';
+        append_markdown_cell(buf_, c.header);
+        buf_ += " |";
+        rule += c.right ? " ---: |" : " --- |";
+      }
+      buf_ += "\n" + rule + "\n";
     }
-    out += "\r\n";
   }
-  return out;
 }
 
-std::string format_json(const ResultSet& rs) {
-  // "name": for each column, written once.
-  std::vector<std::string> keys;
-  for (size_t i = 0; i < rs.columns.size(); ++i) keys.push_back((i ? ", " : "") + json_string(rs.columns[i].name) + ": ");
-  std::string out = "[";
-  out.reserve(64 + rs.rows.size() * rs.columns.size() * 24);
-  for (size_t r = 0; r < rs.rows.size(); ++r) {
-    out += r ? ",\n  {" : "\n  {";
-    for (size_t i = 0; i < rs.columns.size(); ++i) {
-      out += keys[i];
-      append_json_value(out, rs.rows[r][i]);
+void RowWriter::row(const std::vector<Cell>& cells) {
+  switch (format_) {
+    case Format::Csv:
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (i) buf_ += ',';
+        append_csv_cell(buf_, cells[i]);
+      }
+      buf_ += "\r\n";
+      break;
+    case Format::Json:
+      buf_ += rows_ ? ",\n  {" : "\n  {";
+      for (size_t i = 0; i < cells.size(); ++i) {
+        buf_ += keys_[i];
+        append_json_value(buf_, cells[i]);
+      }
+      buf_ += '}';
+      break;
+    default: {
+      size_t from = 0;
+      text_.clear();
+      buf_ += '|';
+      append_display_row(columns_, cells, text_, [&] {
+        buf_ += ' ';
+        append_markdown_cell(buf_, std::string_view(text_).substr(from));
+        buf_ += " |";
+        from = text_.size();
+      });
+      buf_ += '\n';
     }
-    out += '}';
   }
-  out += rs.rows.empty() ? "]\n" : "\n]\n";
-  return out;
+  ++rows_;
+  if (buf_.size() >= kFlushBytes) flush();
 }
 
-std::string format_markdown(const ResultSet& rs) {
-  const auto cols = display_columns(rs);
-  std::string out = "|", rule = "|";
-  for (const auto& c : cols) {
-    out += ' ';
-    append_markdown_cell(out, c.header);
-    out += " |";
-    rule += c.right ? " ---: |" : " --- |";
-  }
-  out += "\n" + rule + "\n";
-  std::string text;
-  size_t from = 0;
-  for (const auto& row : rs.rows) {
-    text.clear();
-    from = 0;
-    out += '|';
-    append_display_row(rs, row, text, [&] {
-      out += ' ';
-      append_markdown_cell(out, std::string_view(text).substr(from));
-      out += " |";
-      from = text.size();
-    });
-    out += '\n';
-  }
-  return out;
+void RowWriter::finish() {
+  if (format_ == Format::Json) buf_ += rows_ ? "\n]\n" : "]\n";
+  flush();
+  out_.flush();
 }
+
+void RowWriter::flush() {
+  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  buf_.clear();
+}
+
+namespace {
+
+std::string write_all(const ResultSet& rs, Format f) {
+  std::ostringstream out;
+  RowWriter w(out, rs.columns, f);
+  for (const auto& row : rs.rows) w.row(row);
+  w.finish();
+  return std::move(out).str();
+}
+
+}  // namespace
+
+std::string format_csv(const ResultSet& rs) { return write_all(rs, Format::Csv); }
+std::string format_json(const ResultSet& rs) { return write_all(rs, Format::Json); }
+std::string format_markdown(const ResultSet& rs) { return write_all(rs, Format::Markdown); }
 
 std::string format_result(const ResultSet& rs, Format f) {
   switch (f) {

@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <set>
+#include <sstream>
 
 #include "claimdb/store.h"
 #include "report/catalog.h"
@@ -351,6 +352,53 @@ TEST(Report, RefreshCreatesTypedTables) {
   }
   EXPECT_EQ(create_table_sql(parse_report("t", kGood)),
             "CREATE TABLE \"report_t\" (\"district\" TEXT, \"year\" INTEGER, \"value\" REAL)");
+}
+
+// The stored tables give every report's rows exactly as the query does, in
+// the same order, and say when they are no longer current.
+TEST(Report, StoredRowsAreTheQueryRows) {
+  Fixture f;
+  f.document("old", 2021);
+  f.document("new", 2023);
+  f.claim("old", "gdp", 2020, 11e10, 5.5);
+  f.claim("new", "gdp", 2020, 12e10, 6.1);
+  f.claim("new", "gdp", 2022, 13e10, kNone, "target");
+  f.claim("old", "tax_refund", 2021, 12e8, kNone);
+  f.claim("new", "fixed_asset_investment", 2022, kNone, 8.2);
+  EXPECT_FALSE(reports_current(f.db));
+  refresh_reports(f.db);
+  EXPECT_TRUE(reports_current(f.db));
+  size_t nonempty = 0;
+  for (const auto& r : catalog()) {
+    SCOPED_TRACE(r.name);
+    ResultSet live = run_report(f.db, r, {}, Source::Query);
+    ResultSet stored = run_report(f.db, r, {}, Source::Stored);
+    EXPECT_EQ(format_csv(stored), format_csv(live));
+    EXPECT_EQ(format_json(stored), format_json(live));
+    nonempty += !live.rows.empty();
+    EXPECT_THROW(run_report(f.db, r, {{"year", "2020"}}, Source::Stored), ReportError);
+  }
+  EXPECT_GE(nonempty, 3u);  // the comparison saw real rows
+  mark_reports_stale(f.db);
+  EXPECT_FALSE(reports_current(f.db));
+}
+
+// Streaming a report row by row writes what the whole-result formats write.
+TEST(Report, RowWriterStreamsTheSameText) {
+  ResultSet rs = sample();
+  for (Format f : {Format::Csv, Format::Json, Format::Markdown}) {
+    std::ostringstream out;
+    RowWriter w(out, rs.columns, f);
+    for (const auto& row : rs.rows) w.row(row);
+    w.finish();
+    EXPECT_EQ(out.str(), format_result(rs, f));
+  }
+  ResultSet none{rs.columns, {}};
+  std::ostringstream out;
+  RowWriter w(out, none.columns, Format::Json);
+  w.finish();
+  EXPECT_EQ(out.str(), "[]\n");
+  EXPECT_THROW(RowWriter(out, rs.columns, Format::Table), ReportError);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <memory>
 
+#include "report/tables.h"
+
 namespace claimdb::report {
 
 namespace {
@@ -42,43 +44,65 @@ void bind(sqlite3* db, sqlite3_stmt* st, const Report& r, const Params& params) 
   }
 }
 
-Cell text_cell(sqlite3_stmt* st, int i) {
+// Text goes into the cell's own string when it already holds one, so a
+// row read into the same cells again allocates nothing.
+void text_cell(Cell& cell, sqlite3_stmt* st, int i) {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
-  return Cell(std::in_place_type<std::string>, p ? p : "", size_t(sqlite3_column_bytes(st, i)));
+  const size_t n = size_t(sqlite3_column_bytes(st, i));
+  if (auto* s = std::get_if<std::string>(&cell)) s->assign(p ? p : "", n);
+  else cell.emplace<std::string>(p ? p : "", n);
 }
 
-Cell read_cell(sqlite3_stmt* st, int i, ColumnType type) {
+void read_cell(Cell& cell, sqlite3_stmt* st, int i, ColumnType type) {
   const int t = sqlite3_column_type(st, i);
-  if (t == SQLITE_NULL) return std::monostate{};
+  if (t == SQLITE_NULL) {
+    cell = std::monostate{};
+    return;
+  }
   switch (type) {
     case ColumnType::Integer:
-      if (t == SQLITE_INTEGER) return static_cast<long long>(sqlite3_column_int64(st, i));
+      if (t == SQLITE_INTEGER) {
+        cell = static_cast<long long>(sqlite3_column_int64(st, i));
+        return;
+      }
       if (t == SQLITE_FLOAT) {
         double d = sqlite3_column_double(st, i);
-        if (d == static_cast<double>(static_cast<long long>(d))) return static_cast<long long>(d);
+        if (d == static_cast<double>(static_cast<long long>(d))) {
+          cell = static_cast<long long>(d);
+          return;
+        }
       }
       break;
     case ColumnType::Real:
-      if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) return sqlite3_column_double(st, i);
+      if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
+        cell = sqlite3_column_double(st, i);
+        return;
+      }
       break;
     case ColumnType::Text:
-      return text_cell(st, i);
+      text_cell(cell, st, i);
+      return;
   }
   // A value the declared type cannot hold exactly stays as it is (as SQLite's type affinity would keep it).
-  if (t == SQLITE_INTEGER) return static_cast<long long>(sqlite3_column_int64(st, i));
-  if (t == SQLITE_FLOAT) return sqlite3_column_double(st, i);
-  return text_cell(st, i);
+  if (t == SQLITE_INTEGER) cell = static_cast<long long>(sqlite3_column_int64(st, i));
+  else if (t == SQLITE_FLOAT) cell = sqlite3_column_double(st, i);
+  else text_cell(cell, st, i);
 }
 
 }  // namespace
 
-ResultSet run_report(SQLite::Database& db, const Report& r, const Params& params) {
+void for_each_row(SQLite::Database& db, const Report& r, const Params& params, Source from,
+                  const std::function<void(const std::vector<Cell>&)>& on_row) {
   check_params(r, params);
+  if (from == Source::Stored && !params.empty())
+    throw ReportError("report " + r.name + ": the stored table holds the rows without parameters");
   sqlite3* h = db.getHandle();
+  // The stored table's rows were inserted in the query's order: rowid order is that order.
+  const std::string sql = from == Source::Stored ? "SELECT * FROM \"" + table_name(r) + "\" ORDER BY rowid" : r.sql;
   sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(h, r.sql.c_str(), int(r.sql.size()), &raw, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(h, sql.c_str(), int(sql.size()), &raw, nullptr) != SQLITE_OK) {
     sqlite3_finalize(raw);
-    fail(h, r, "preparing its statement");
+    fail(h, r, from == Source::Stored ? "reading its stored table" : "preparing its statement");
   }
   StatementPtr st(raw);
   if (!st) throw ReportError("queries/" + r.name + ".sql: no statement");
@@ -88,19 +112,23 @@ ResultSet run_report(SQLite::Database& db, const Report& r, const Params& params
   for (const auto& c : r.columns) declared += (declared.empty() ? "" : ", ") + c.name;
   for (int i = 0; i < n; ++i) actual += (actual.empty() ? "" : ", ") + std::string(sqlite3_column_name(st.get(), i));
   if (declared != actual)
-    throw ReportError("queries/" + r.name + ".sql: '-- columns:' declares (" + declared +
-                      ") but the statement returns (" + actual + ")");
-  bind(h, st.get(), r, params);
+    throw ReportError((from == Source::Stored ? table_name(r) : "queries/" + r.name + ".sql: '-- columns:'") +
+                      " declares (" + declared + ") but the statement returns (" + actual + ")");
+  if (from == Source::Query) bind(h, st.get(), r, params);
 
-  ResultSet out;
-  out.columns = r.columns;
+  std::vector<Cell> row(static_cast<size_t>(n));
   int rc;
   while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-    std::vector<Cell>& row = out.rows.emplace_back();
-    row.reserve(size_t(n));
-    for (int i = 0; i < n; ++i) row.push_back(read_cell(st.get(), i, r.columns[size_t(i)].type));
+    for (int i = 0; i < n; ++i) read_cell(row[size_t(i)], st.get(), i, r.columns[size_t(i)].type);
+    on_row(row);
   }
   if (rc != SQLITE_DONE) fail(h, r, "running");
+}
+
+ResultSet run_report(SQLite::Database& db, const Report& r, const Params& params, Source from) {
+  ResultSet out;
+  out.columns = r.columns;
+  for_each_row(db, r, params, from, [&](const std::vector<Cell>& row) { out.rows.push_back(row); });
   return out;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <SQLiteCpp/Database.h>
 
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,7 +22,20 @@ struct ResultSet {
   std::vector<std::vector<Cell>> rows;
 };
 
-// Runs report `r` on `db` with `params` (checked first).
-ResultSet run_report(SQLite::Database& db, const Report& r, const Params& params);
+// Where a report's rows come from.
+enum class Source {
+  Query,   // queries/<name>.sql, run now
+  Stored,  // the report_<name> table the last import stored (tables.h): the
+           // same rows in the same order, read instead of recomputed
+};
+
+// Calls `on_row` with each row of report `r` in order. The cells are reused
+// from row to row: they are valid only during the call. Source::Stored
+// takes no parameters (the table holds the rows with all of them unset).
+void for_each_row(SQLite::Database& db, const Report& r, const Params& params, Source from,
+                  const std::function<void(const std::vector<Cell>&)>& on_row);
+
+// Runs report `r` on `db` with `params` (checked first) and keeps its rows.
+ResultSet run_report(SQLite::Database& db, const Report& r, const Params& params, Source from = Source::Query);
 
 }  // namespace claimdb::report

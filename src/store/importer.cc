@@ -29,7 +29,6 @@
 #include "store/writer.h"
 #include "text/parts.h"
 #include "text/word_segmenter.h"
-#include "util/resources.h"
 #include "util/sha256.h"
 #include "util/utf.h"
 
@@ -193,29 +192,6 @@ void presegmented_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
   }
 }
 
-// The report tables are current when meta holds this key: a hash of every
-// embedded SQL file (report queries and schema). Any write to the data
-// deletes it in the same transaction (invalidate_reports), so a run that
-// wrote and then died before refreshing leaves it absent.
-constexpr const char* kReportsKey = "reports:sha256";
-
-std::string reports_source_hash() {
-  std::string all;
-  for (const auto& name : resource_names(".sql")) {
-    all += name;
-    all += '\0';
-    all += resource(name);
-    all += '\0';
-  }
-  return sha256_hex(all);
-}
-
-void invalidate_reports(SQLite::Database& db) {
-  SQLite::Statement st(db, "DELETE FROM meta WHERE key = ?");
-  st.bind(1, kReportsKey);
-  st.exec();
-}
-
 // After an import: merge the FTS index's segments and refresh the planner's
 // statistics when something changed (the database is read far more often
 // than it is written), then the report tables unless they are current (an
@@ -229,19 +205,7 @@ void finish_import(SQLite::Database& db, bool changed) {
     db.exec("ANALYZE");
     db.exec("PRAGMA analysis_limit = 0");
   }
-  const std::string hash = reports_source_hash();
-  SQLite::Statement get(db, "SELECT value FROM meta WHERE key = ?");
-  get.bind(1, kReportsKey);
-  const bool current = get.executeStep() && get.getColumn(0).getString() == hash;
-  get.reset();
-  if (changed || !current) {
-    invalidate_reports(db);
-    refresh_reports(db);
-    SQLite::Statement set(db, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    set.bind(1, kReportsKey);
-    set.bind(2, hash);
-    set.exec();
-  }
+  if (changed || !reports_current(db)) refresh_reports(db);
   db.exec("PRAGMA optimize");
 }
 
@@ -331,7 +295,7 @@ FileImport Importer::Impl::import(const fs::path& file) {
                  if (!w.doc) return true;
                  if (!tx) {
                    tx.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
-                   invalidate_reports(db);
+                   mark_reports_stale(db);
                  }
                  writer.write(*w.doc);
                  return true;
@@ -514,7 +478,7 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
         if (!in_tx) {
           m.db.exec("BEGIN IMMEDIATE");
           in_tx = true;
-          invalidate_reports(m.db);
+          mark_reports_stale(m.db);
           batch_start = std::chrono::steady_clock::now();
         }
         if (w->doc->head) m.db.exec("SAVEPOINT doc");
