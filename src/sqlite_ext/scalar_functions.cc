@@ -4,6 +4,7 @@
 //   cn_unit(text)     that amount's unit code: '2.57亿美元' -> 'USD', '5.1平方公里' -> 'm2'
 //   claimdb_words(text), claimdb_chars(text)   the segmented forms claimdb's word index
 //                     stores (schema/002_words.sql), so the stock shell can write passages
+//   claimdb_fts_now()  1: a passage the shell writes is indexed at once (schema/006_batch_fts.sql)
 // All return NULL for NULL and for text that is not a number or an amount.
 #include <cmath>
 #include <exception>
@@ -92,7 +93,12 @@ int register_scalar_functions(sqlite3* db, char** error) {
       return rc;
     }
   }
-  return SQLITE_OK;
+  // The shell indexes every passage it writes at once (schema/006_batch_fts.sql).
+  int rc = sqlite3_create_function(
+      db, "claimdb_fts_now", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+      [](sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, 1); }, nullptr, nullptr);
+  if (rc != SQLITE_OK) *error = sqlite3_mprintf("claimdb_sqlite: cannot register claimdb_fts_now()");
+  return rc;
 }
 
 }  // namespace claimdb::sqlite_ext

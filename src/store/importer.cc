@@ -24,6 +24,7 @@
 #include "claimdb/decode.h"
 #include "claimdb/extractor.h"
 #include "claimdb/passages.h"
+#include "store/batch_fts.h"
 #include "store/context.h"
 #include "store/text_functions.h"
 #include "store/writer.h"
@@ -321,6 +322,7 @@ struct ImportPipeline::Impl {
   bool changed = false;
   bool presegment = false;  // the schema's word index segments passages (schema/002)
   Presegmented preseg;
+  std::optional<BatchFts> fts;  // the batch's passages, indexed before it commits
 
   Impl(SQLite::Database& d, const Manifest* m, ImportOptions o, PipelineOptions p)
       : db(d), manifest(m), options(o), pipe(p) {}
@@ -342,6 +344,8 @@ ImportPipeline::ImportPipeline(SQLite::Database& db, const Manifest* manifest, I
   db.exec("PRAGMA cache_size = -65536");
 
   Impl& m = *impl_;
+  m.fts.emplace(db);
+  m.writer.written_passages = m.fts->sink();
   m.presegment = db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%claimdb_words(%'")
                      .getInt() > 0;
   if (m.presegment) {
@@ -431,8 +435,10 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
   auto commit = [&] {
     if (in_tx) {
       try {
+        m.fts->index();
         m.db.exec("COMMIT");
       } catch (const std::exception& e) {
+        m.fts->clear();
         if (!sqlite3_get_autocommit(h)) sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
         fail_batch(e.what());
       }
@@ -447,6 +453,7 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
   // its last, and no commit happens in between: the database only ever
   // holds whole documents.
   bool doc_open = false;
+  size_t doc_passages = 0;  // m.fts->mark() when the open document began
   std::optional<fs::path> dropped;  // a file whose write failed: its remaining parts are skipped
   // Rolls back to the open document's savepoint; when SQLite has already
   // rolled the whole transaction back (I/O error, disk full), the batch is lost.
@@ -457,9 +464,11 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
     if (!sqlite3_get_autocommit(h)) {
       sqlite3_exec(h, "ROLLBACK TO doc", nullptr, nullptr, nullptr);
       sqlite3_exec(h, "RELEASE doc", nullptr, nullptr, nullptr);
+      m.fts->forget(doc_passages);
       return;
     }
     in_tx = false;
+    m.fts->clear();
     fail_batch(std::string("after an error in ") + file.string());
   };
 
@@ -481,7 +490,10 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
           mark_reports_stale(m.db);
           batch_start = std::chrono::steady_clock::now();
         }
-        if (w->doc->head) m.db.exec("SAVEPOINT doc");
+        if (w->doc->head) {
+          m.db.exec("SAVEPOINT doc");
+          doc_passages = m.fts->mark();
+        }
         try {
           m.writer.write(*w->doc);
           m.preseg = Presegmented{};  // nothing may point into a freed document

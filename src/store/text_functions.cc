@@ -1,4 +1,4 @@
-// claimdb_words() and claimdb_chars() for claimdb's own connections.
+// claimdb_words(), claimdb_chars() and claimdb_fts_now() for claimdb's own connections.
 #include "store/text_functions.h"
 
 #include <exception>
@@ -23,7 +23,18 @@ void segment_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
   }
 }
 
+template <int Now>
+void fts_now_function(sqlite3_context* ctx, int, sqlite3_value**) {
+  sqlite3_result_int(ctx, Now);
+}
+
 }  // namespace
+
+int register_fts_now(sqlite3* db, bool now) {
+  // Not deterministic: its value changes between statements of one connection.
+  return sqlite3_create_function(db, "claimdb_fts_now", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, nullptr,
+                                 now ? fts_now_function<1> : fts_now_function<0>, nullptr, nullptr);
+}
 
 int register_text_functions(sqlite3* db) {
   const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
@@ -32,6 +43,7 @@ int register_text_functions(sqlite3* db) {
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function(db, "claimdb_chars", 1, flags, nullptr, segment_function<text::segmented_chars>,
                                  nullptr, nullptr);
+  if (rc == SQLITE_OK) rc = register_fts_now(db, true);
   return rc;
 }
 

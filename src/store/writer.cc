@@ -216,6 +216,7 @@ void DocumentWriter::write(const PreparedDocument& p) {
     sqlite3_reset(st);
     passage_ids.push_back(db_.getLastInsertRowid());
   }
+  if (written_passages) written_passages->insert(written_passages->end(), passage_ids.begin(), passage_ids.end());
 
   for (size_t k = 0; k < p.claims.size(); ++k) {
     const Claim& c = p.claims[k];

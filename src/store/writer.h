@@ -93,6 +93,9 @@ class DocumentWriter {
   // passage row is inserted (the import uses it to hand precomputed
   // segmentation to its SQL functions).
   std::function<void(const PreparedDocument&, size_t)> before_passage;
+  // When set, receives the id of every passage written (the import indexes
+  // them for search per batch: store/batch_fts.h).
+  std::vector<int64_t>* written_passages = nullptr;
 
   // Makes the statements usable again after a failure.
   void reset();

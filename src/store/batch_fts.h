@@ -1,0 +1,45 @@
+// Indexes an import batch's passages for full-text search in one go, just
+// before the batch commits (schema/006_batch_fts.sql says why). While a
+// BatchFts lives, the connection's claimdb_fts_now() is false, so writing a
+// passage leaves the three indexes alone; the writer records its id in
+// sink(), and index() adds every recorded passage to passages_fts, passages_words and
+// passages_chars3 inside the open transaction.
+#pragma once
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace claimdb {
+
+class BatchFts {
+ public:
+  // Takes over claimdb_fts_now() on `db` when its schema has the batch
+  // triggers (schema 6); otherwise passages stay indexed as written, and
+  // sink() is null and index() does nothing.
+  explicit BatchFts(SQLite::Database& db);
+  ~BatchFts();  // claimdb_fts_now() is true again
+  BatchFts(const BatchFts&) = delete;
+  BatchFts& operator=(const BatchFts&) = delete;
+
+  bool active() const { return active_; }
+  // Where the writer records the ids of the passages it writes
+  // (DocumentWriter::written_passages); null when not active.
+  std::vector<int64_t>* sink() { return active_ ? &ids_ : nullptr; }
+  // The number recorded: forget(mark) drops the passages recorded after it
+  // (their document was rolled back).
+  size_t mark() const { return ids_.size(); }
+  void forget(size_t mark);
+  // Indexes the recorded passages and forgets them. Call inside the batch's
+  // transaction, before COMMIT; on an exception the caller rolls it back.
+  void index();
+  // Forgets everything (the batch was rolled back).
+  void clear() { ids_.clear(); }
+
+ private:
+  SQLite::Database& db_;
+  bool active_ = false;
+  std::vector<int64_t> ids_;
+};
+
+}  // namespace claimdb
