@@ -91,8 +91,16 @@ void append_machine_text(std::string& out, const Cell& cell) {
   else if (const auto* s = std::get_if<std::string>(&cell)) out += *s;
 }
 
+// True when `s` holds a comma, quote or line break. One pass over the bytes:
+// find_first_of calls memchr on the set for every byte of the cell.
+bool needs_csv_quotes(std::string_view s) {
+  for (char c : s)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
 void append_csv_field(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (!needs_csv_quotes(s)) {
     out += s;
     return;
   }

@@ -728,7 +728,7 @@ SQLite::Database open_search_database(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_regular_file(path, ec)) {
     try {
-      SQLite::Database db(path, SQLite::OPEN_READONLY);
+      SQLite::Database db(path, SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX);  // one thread (schema.cc)
       db.setBusyTimeout(10000);
       if (db.execAndGet("PRAGMA user_version").getInt() == latest_schema_version()) {
         tune_for_reading(db);
