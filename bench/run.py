@@ -247,13 +247,21 @@ def main():
     names = [l.split()[0] for l in run([claimdb, "report", "--db", db]).stdout.splitlines()
              if l.strip() and re.match(r"^[a-z_]+\s", l)]
     reports = []
+    out_path = os.path.join(a.work, "report.csv")
     for name in names:
-        t0 = time.monotonic()
-        p = subprocess.run([claimdb, "report", "--db", db, name, "--format", "csv"], capture_output=True, text=True)
-        ms = (time.monotonic() - t0) * 1000
+        # Into a file, as a user saves a report: reading the rows through a
+        # pipe into Python (and decoding them) took longer than writing them.
+        with open(out_path, "wb") as out:
+            t0 = time.monotonic()
+            p = subprocess.run([claimdb, "report", "--db", db, name, "--format", "csv"], stdout=out,
+                               stderr=subprocess.PIPE, text=True)
+            ms = (time.monotonic() - t0) * 1000
         if p.returncode != 0:
             sys.exit("bench: report %s failed: %s" % (name, p.stderr))
-        reports.append((name, ms, max(0, p.stdout.count("\n") - 1)))
+        with open(out_path, "rb") as f:
+            rows = sum(1 for _ in f) - 1
+        reports.append((name, ms, max(0, rows)))
+    os.remove(out_path)
     R["reports"] = reports
 
     write_results(a, R, machine(), started, load0, loadavg(), corpus, files, mb)
