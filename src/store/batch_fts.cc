@@ -10,10 +10,7 @@
 
 namespace claimdb {
 
-BatchFts::BatchFts(SQLite::Database& db) : db_(db) {
-  active_ = db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'passages_ai'"
-                          " AND sql LIKE '%claimdb_fts_now()%'")
-                .getInt() > 0;
+BatchFts::BatchFts(SQLite::Database& db, bool batch_triggers) : db_(db), active_(batch_triggers) {
   if (active_ && register_fts_now(db.getHandle(), false) != SQLITE_OK)
     throw StoreError(db.getFilename() + ": cannot register claimdb_fts_now()");
 }

@@ -14,10 +14,10 @@ namespace claimdb {
 
 class BatchFts {
  public:
-  // Takes over claimdb_fts_now() on `db` when its schema has the batch
-  // triggers (schema 6); otherwise passages stay indexed as written, and
-  // sink() is null and index() does nothing.
-  explicit BatchFts(SQLite::Database& db);
+  // Takes over claimdb_fts_now() on `db` when `batch_triggers` (its schema
+  // has the triggers of schema 6); otherwise passages stay indexed as
+  // written, and sink() is null and index() does nothing.
+  BatchFts(SQLite::Database& db, bool batch_triggers);
   ~BatchFts();  // claimdb_fts_now() is true again
   BatchFts(const BatchFts&) = delete;
   BatchFts& operator=(const BatchFts&) = delete;
