@@ -4,6 +4,9 @@
 // passage leaves the three indexes alone; the writer records its id in
 // sink(), and index() adds every recorded passage to passages_fts, passages_words and
 // passages_chars3 inside the open transaction.
+//
+// While batches are indexed, FTS5 does not merge segments (see index()):
+// settle_fts() restores its defaults and merges once, when the import ends.
 #pragma once
 #include <SQLiteCpp/Database.h>
 
@@ -32,6 +35,8 @@ class BatchFts {
   void forget(size_t mark);
   // Indexes the recorded passages and forgets them. Call inside the batch's
   // transaction, before COMMIT; on an exception the caller rolls it back.
+  // It first sets the indexes' bulk merge settings (kept in the file until
+  // settle_fts() restores the defaults).
   void index();
   // Forgets everything (the batch was rolled back).
   void clear() { ids_.clear(); }
@@ -41,5 +46,12 @@ class BatchFts {
   bool active_ = false;
   std::vector<int64_t> ids_;
 };
+
+// After an import: FTS5's default merge settings again for passages_fts,
+// passages_words and passages_chars3, then either `optimize` (each index
+// merged into one segment: worth it after an import that wrote a good share
+// of the passages) or the merges FTS5's automerge would have done while the
+// import wrote.
+void settle_fts(SQLite::Database& db, bool optimize);
 
 }  // namespace claimdb

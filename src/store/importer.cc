@@ -211,14 +211,10 @@ void finish_import(SQLite::Database& db, bool changed, size_t passages_written) 
     // (about 10 % of the import's time), and a search then probes one
     // segment per term instead of dozens (200 MB of text: 2-8 ms less per
     // search). Worth it after an import that wrote a good share of the
-    // passages, not after a few files added to a large database, where
-    // FTS5's automerge keeps the segments few enough meanwhile.
+    // passages; after a few files added to a large database, the merges
+    // FTS5's automerge would have made while they were written.
     const int64_t stored = db.execAndGet("SELECT coalesce(max(id), 0) FROM passages").getInt64();
-    if (static_cast<int64_t>(passages_written) * 8 >= stored) {
-      db.exec("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')");
-      for (const char* t : {"passages_words", "passages_chars3"})
-        if (db.tableExists(t)) db.exec(std::string("INSERT INTO ") + t + "(" + t + ") VALUES ('optimize')");
-    }
+    settle_fts(db, static_cast<int64_t>(passages_written) * 8 >= stored);
     // Statistics from a sample of each index (SQLite's advice for ANALYZE
     // on large databases): a full ANALYZE reads every index, 10 s on 2 GB.
     db.exec("PRAGMA analysis_limit = 1000");

@@ -4,6 +4,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "claimdb/store.h"
 #include "store/importer.h"
 #include "store/testing.h"
@@ -260,6 +262,70 @@ TEST(Importer, BatchesIndexTheSamePassagesAsTheTriggers) {
     db.exec(std::string("INSERT INTO ") + t + "(" + t + ", rank) VALUES ('integrity-check', 1)");
   // Outside an import, a passage is indexed as it is written.
   EXPECT_EQ(db.execAndGet("SELECT claimdb_fts_now()").getInt(), 1);
+}
+
+// FTS5's merge setting `key` of index `t`, as stored in the file.
+long long fts_setting(SQLite::Database& db, const std::string& t, const char* key) {
+  SQLite::Statement st(db, "SELECT v FROM " + t + "_config WHERE k = ?");
+  st.bind(1, key);
+  return st.executeStep() ? st.getColumn(0).getInt64() : -1;
+}
+
+long long segments(SQLite::Database& db, const std::string& t) {
+  return db.execAndGet("SELECT count(DISTINCT segid) FROM " + t + "_idx").getInt64();
+}
+
+const char* const kIndexes[] = {"passages_fts", "passages_words", "passages_chars3"};
+
+// The pipeline indexes batches with automerge off (that it is off after
+// run() shows the batch indexing ran); finish() restores FTS5's defaults
+// and merges: after a small import into a larger database, as automerge
+// would have; after a large one, into one segment per index.
+TEST(Importer, BatchIndexingMergesOnceWhenTheImportEnds) {
+  TempDir dir;
+  std::vector<std::filesystem::path> many, few;
+  for (int i = 0; i < 44; ++i) {
+    auto& to = i < 40 ? many : few;  // few: under an eighth of the passages
+    to.push_back(dir / ("d" + std::to_string(i) + ".txt"));
+    write_file(to.back(), std::string(kText) + "第" + std::to_string(i) + "篇：新增市场主体" + std::to_string(100 + i) + "家。\n");
+  }
+  Manifest m = Manifest::parse("file,year,district,title\n", "m.csv");
+  auto db = open_database((dir / "c.db").string(), OpenMode::Create);
+  PipelineOptions p;
+  p.batch_bytes = 1;  // a batch, and so at least one new segment, per document
+
+  for (const auto* files : {&many, &few}) {
+    SCOPED_TRACE(files->size());
+    std::map<std::string, long long> before;
+    {
+      ImportPipeline pipe(db, &m, {}, p);
+      pipe.run(*files, [](const FileOutcome& f) { EXPECT_EQ(f.error, ""); });
+      for (const char* t : kIndexes) {
+        EXPECT_EQ(fts_setting(db, t, "automerge"), 0) << t;
+        EXPECT_EQ(fts_setting(db, t, "crisismerge"), 1000) << t;
+        before[t] = segments(db, t);
+        EXPECT_GE(before[t], static_cast<long long>(files->size())) << t;
+      }
+      pipe.finish();
+    }
+    for (const char* t : kIndexes) {
+      EXPECT_EQ(fts_setting(db, t, "automerge"), 4) << t;
+      EXPECT_EQ(fts_setting(db, t, "crisismerge"), 16) << t;
+      EXPECT_EQ(fts_setting(db, t, "hashsize"), 1 << 20) << t;
+      if (files == &many) {
+        EXPECT_EQ(segments(db, t), 1) << t;  // optimized
+      } else {
+        // The first import's segment and four new ones on level 0: a level
+        // of four or more is merged.
+        EXPECT_LT(segments(db, t), before[t]) << t;
+        EXPECT_GT(segments(db, t), 1) << t;  // merged, not optimized
+      }
+      db.exec(std::string("INSERT INTO ") + t + "(" + t + ", rank) VALUES ('integrity-check', 1)");
+    }
+  }
+  SQLite::Statement hit(db, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '第43篇'");
+  ASSERT_TRUE(hit.executeStep());
+  EXPECT_EQ(hit.getColumn(0).getInt(), 1);
 }
 
 // The writer with hand-made claims: independent of what the extractor finds.
