@@ -46,6 +46,17 @@ struct Work {
   std::string error;  // set on the file's last Work when it failed
   std::optional<PreparedDocument> doc;  // set when something must be written
   bool more = false;                    // later parts of this file follow
+
+  // What holding it costs, roughly: its text and its segmented forms (the
+  // body of a large file is shared by its parts and counted with the first).
+  size_t bytes() const {
+    if (!doc) return 0;
+    size_t n = doc->head && doc->body ? doc->body->size() : 0;
+    if (!doc->head && !doc->passage_bytes.empty()) n += doc->passage_bytes.back().second - doc->passage_bytes.front().first;
+    for (const auto& s : doc->passage_words) n += s.size();
+    for (const auto& s : doc->passage_chars) n += s.size();
+    return n + doc->claims.size() * sizeof(Claim);
+  }
 };
 
 bool is_space(char32_t c) {
@@ -225,15 +236,18 @@ void finish_import(SQLite::Database& db, bool changed, size_t passages_written) 
   db.exec("PRAGMA optimize");
 }
 
-// A queue of at most `cap` items between one producer and one consumer.
+// A queue between one producer and one consumer that holds at most `cap`
+// bytes of work (Work::bytes), and always at least one item.
 class BoundedQueue {
  public:
-  explicit BoundedQueue(size_t cap) : cap_(cap ? cap : 1) {}
+  explicit BoundedQueue(size_t cap) : cap_(cap) {}
   // False when the consumer cancelled (the item is dropped).
   bool push(Work w) {
+    const size_t n = w.bytes();
     std::unique_lock lock(m_);
-    not_full_.wait(lock, [&] { return q_.size() < cap_ || cancelled_; });
+    not_full_.wait(lock, [&] { return q_.empty() || held_ + n <= cap_ || cancelled_; });
     if (cancelled_) return false;
+    held_ += n;
     q_.push_back(std::move(w));
     not_empty_.notify_one();
     return true;
@@ -245,6 +259,7 @@ class BoundedQueue {
     if (q_.empty()) return std::nullopt;
     Work w = std::move(q_.front());
     q_.pop_front();
+    held_ -= w.bytes();
     not_full_.notify_one();
     return w;
   }
@@ -268,7 +283,7 @@ class BoundedQueue {
   std::mutex m_;
   std::condition_variable not_empty_, not_full_;
   std::deque<Work> q_;
-  size_t cap_;
+  size_t cap_, held_ = 0;
   bool closed_ = false, cancelled_ = false;
 };
 
@@ -429,7 +444,7 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
     while (st.executeStep()) stored.emplace(st.getColumn(0).getString(), st.getColumn(1).getString());
   }
 
-  BoundedQueue q(m.pipe.queue_documents);
+  BoundedQueue q(m.pipe.queue_bytes);
   std::thread reader([&] { m.read_all(files, stored, q); });
   struct Join {  // whatever happens below, the reader stops before we return
     BoundedQueue& q;
@@ -450,25 +465,33 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
       if (o.error.empty() && o.result.status != ImportStatus::Unchanged)
         o.error = with_context(o.file.string(), "not imported: its batch was rolled back: " + why);
   };
-  auto commit = [&] {
+  size_t unindexed = 0;  // bytes of the files written since the last m.fts->index()
+  // Indexes the batch's passages and, when `end`, commits it and reports its
+  // files; on an error the batch is rolled back and they are reported failed.
+  auto index_or_commit = [&](bool end) {
     if (in_tx) {
       try {
         m.fts->index();
-        m.db.exec("COMMIT");
+        unindexed = 0;
+        if (end) m.db.exec("COMMIT");
       } catch (const std::exception& e) {
         m.fts->clear();
         if (!sqlite3_get_autocommit(h)) sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
         fail_batch(e.what());
+        in_tx = false;
+        end = true;
       }
-      in_tx = false;
+      if (end) in_tx = false;
     }
-    batch_bytes = 0;
+    if (!end) return;
+    batch_bytes = unindexed = 0;
     for (const auto& o : pending) {
       if (o.error.empty()) m.passages_written += o.result.passages;
       on_done(o);
     }
     pending.clear();
   };
+  auto commit = [&] { index_or_commit(true); };
 
   // A file written in parts keeps its savepoint open from its first part to
   // its last, and no commit happens in between: the database only ever
@@ -526,7 +549,10 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
           throw;
         }
         m.changed = true;
-        if (!doc_open) batch_bytes += o.result.bytes;
+        if (!doc_open) {
+          batch_bytes += o.result.bytes;
+          unindexed += o.result.bytes;
+        }
       } catch (const std::exception& e) {
         o.error = with_context(o.file.string(), e.what());
       }
@@ -540,7 +566,10 @@ bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function
     w.reset();  // the part is written: free it before waiting for the next
     if (doc_open) continue;
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_start).count();
-    if (!in_tx || batch_bytes >= m.pipe.batch_bytes || secs >= m.pipe.batch_seconds) commit();
+    if (!in_tx || batch_bytes >= m.pipe.batch_bytes || secs >= m.pipe.batch_seconds)
+      commit();
+    else if (unindexed >= m.pipe.index_bytes)
+      index_or_commit(false);  // between documents: no document savepoint is open
     if (m.stopping()) break;
   }
   // The reader stopped inside a file (it never does without sending an error).

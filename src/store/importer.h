@@ -4,9 +4,10 @@
 // stops here, before any other work), decode, split, extract, check the
 // claim contract. Prepared documents reach the writer (the calling thread)
 // through a bounded queue, so memory stays flat however large the corpus:
-// at most queue_documents files (or parts of a large file, see
-// ImportOptions::part_bytes) are held, each body once (passage texts are
-// slices of it).
+// it holds at most queue_bytes of prepared files (or parts of a large file,
+// see ImportOptions::part_bytes), each body once (passage texts are slices
+// of it). The queue is deep enough for the reader to keep working while the
+// writer indexes a batch before its commit.
 //
 // Transactions: whole documents are batched, each in its own SAVEPOINT, and
 // the batch commits after batch_bytes or batch_seconds. A document that
@@ -31,9 +32,12 @@
 namespace claimdb {
 
 struct PipelineOptions {
-  size_t queue_documents = 8;             // prepared documents (or parts) waiting for the writer
+  size_t queue_bytes = 8u << 20;          // prepared documents (or parts) waiting for the writer: their text
+                                          // and segmented forms (Work::bytes); at least one is held
   size_t batch_bytes = 16u << 20;         // commit after this many bytes of written files...
   double batch_seconds = 5.0;             // ...or this long after the batch began
+  size_t index_bytes = 2u << 20;          // index the batch's passages after this many bytes of written files,
+                                          // so the reader is not held up long while the writer indexes
   const std::atomic<bool>* stop = nullptr;  // when set: stop after the current document, commit, return
 };
 

@@ -233,13 +233,18 @@ TEST(Importer, BatchesIndexTheSamePassagesAsTheTriggers) {
     for (const auto& f : files)
       if (f.stem() != "d2") im.import_file(f);
   }
-  for (size_t batch : {size_t(1), size_t(16) << 20}) {
-    SCOPED_TRACE(batch);
-    auto db = open_database((dir / ("piped" + std::to_string(batch) + ".db")).string(), OpenMode::Create);
+  // A batch per document; one batch indexed at its end; one batch indexed
+  // after every document (PipelineOptions::index_bytes).
+  const std::pair<size_t, size_t> runs[] = {{1, 2u << 20}, {16u << 20, 16u << 20}, {16u << 20, 1}};
+  for (auto [batch, index] : runs) {
+    SCOPED_TRACE(std::to_string(batch) + " " + std::to_string(index));
+    auto db = open_database((dir / ("piped" + std::to_string(batch) + "_" + std::to_string(index) + ".db")).string(),
+                            OpenMode::Create);
     db.exec("CREATE TRIGGER fail_d2 BEFORE INSERT ON passages WHEN new.doc = 'd2' AND new.seq = 16"
             " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
     PipelineOptions p;
-    p.batch_bytes = batch;  // 1: a batch per document
+    p.batch_bytes = batch;
+    p.index_bytes = index;
     auto outcomes = run_pipeline(db, m, small, files, p);
     ASSERT_EQ(outcomes.size(), files.size());
     EXPECT_NE(outcomes[2].error.find("injected failure"), std::string::npos);
@@ -253,7 +258,7 @@ TEST(Importer, BatchesIndexTheSamePassagesAsTheTriggers) {
   // inserted again, in one batch): still the same as the triggers.
   write_file(files[5], std::string(kText) + "第五篇改写：新增市场主体300家，地区生产总值再创新高。\n");
   Importer(direct, &m, {}).import_file(files[5]);
-  auto db = open_database((dir / "piped1.db").string(), OpenMode::Existing);
+  auto db = open_database((dir / "piped16777216_1.db").string(), OpenMode::Existing);
   auto outcomes = run_pipeline(db, m, {}, {files[5]});
   ASSERT_EQ(outcomes.size(), 1u);
   EXPECT_EQ(outcomes[0].error, "");
