@@ -170,7 +170,7 @@ def main():
     log("(a) fts_baseline")
     bdb = os.path.join(a.work, "baseline.db")
     out, wall, rss, cpu = timed([baseline, "--db", bdb, corpus])
-    m = re.search(r"insert ([\d.]+) s .*optimize ([\d.]+) s", out)
+    m = re.search(r"insert ([\d.]+) s.*optimize ([\d.]+) s", out)
     R["a"] = {"wall": wall, "rss": rss, "cpu": cpu, "insert": float(m.group(1)), "optimize": float(m.group(2)),
               "passages": int(re.search(r"([\d]+) passages", out).group(1))}
     os.remove(bdb)
@@ -178,7 +178,7 @@ def main():
     if not a.skip_words_baseline:
         log("(a+) fts_baseline --words")
         out, wall, rss, cpu = timed([baseline, "--db", bdb, "--words", corpus])
-        m = re.search(r"insert ([\d.]+) s .*optimize ([\d.]+) s", out)
+        m = re.search(r"insert ([\d.]+) s.*optimize ([\d.]+) s", out)
         R["a2"] = {"wall": wall, "rss": rss, "cpu": cpu, "insert": float(m.group(1)), "optimize": float(m.group(2))}
         os.remove(bdb)
 
