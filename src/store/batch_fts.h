@@ -1,5 +1,5 @@
-// Indexes an import batch's passages for full-text search in one go, just
-// before the batch commits (schema/006_batch_fts.sql says why). While a
+// Indexes an import batch's passages for full-text search a few megabytes
+// at a time, not passage by passage (schema/006_batch_fts.sql says why). While a
 // BatchFts lives, the connection's claimdb_fts_now() is false, so writing a
 // passage leaves the three indexes alone; the writer records its id in
 // sink(), and index() adds every recorded passage to passages_fts, passages_words and
@@ -34,7 +34,9 @@ class BatchFts {
   size_t mark() const { return ids_.size(); }
   void forget(size_t mark);
   // Indexes the recorded passages and forgets them. Call inside the batch's
-  // transaction, before COMMIT; on an exception the caller rolls it back.
+  // transaction, between documents (no document savepoint open, so no
+  // later rollback of one undoes it) and before COMMIT; on an exception the
+  // caller rolls the batch back.
   // It first sets the indexes' bulk merge settings (kept in the file until
   // settle_fts() restores the defaults).
   void index();
