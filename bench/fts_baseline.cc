@@ -145,7 +145,6 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   fs::remove(db_path);
 
-  sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);  // as claimdb does (src/cli/main.cc)
   auto t0 = std::chrono::steady_clock::now();
   sqlite3* db = nullptr;
   check(sqlite3_open(db_path.c_str(), &db), db, "open");

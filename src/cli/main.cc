@@ -1,21 +1,12 @@
 // claimdb: turns Chinese regional-economy writing into a SQLite database of
 // quantified claims. This file wires the subcommands together and turns
 // every error into one clear line and a non-zero exit status.
-#include <sqlite3.h>
-
 #include <iostream>
 
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
   using namespace claimdb::cli;
-  // An import writes each document inside a savepoint, and SQLite copies
-  // every page the document changes to a statement journal, a temporary
-  // file once it passes 64 KiB: a million 4 KiB writes for 20 MB of text.
-  // Up to 1 MiB a journal stays in memory (no faster at 8 MiB; SQLite
-  // allocates it in chunks of that size, which AddressSanitizer made 20x
-  // slower). Must precede opening a database.
-  sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
   CLI::App app{"claimdb: quantified claims (figures, growth rates, targets) from Chinese regional-economy\n"
                "writing, stored in a SQLite database with full-text search.",
                "claimdb"};
