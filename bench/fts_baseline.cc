@@ -5,10 +5,12 @@
 // document bodies: passages are cut with a byte scan at 。！？； and line
 // breaks. Same pragmas and the same batching of whole documents per
 // transaction as `claimdb import` (src/store/importer.cc), and like it the
-// index is filled once per batch, with one INSERT ... SELECT before COMMIT
-// (schema/006_batch_fts.sql: a trigger per row makes FTS5 write a segment
-// per row, 2.4x slower), so the ratio import/baseline measures everything
-// import does beyond indexing. --per-row indexes each passage by trigger as
+// index is filled with INSERT ... SELECT, not a trigger per row
+// (schema/006_batch_fts.sql: that makes FTS5 write a segment per row, 2.4x
+// slower), here once per batch before COMMIT (the import does it every
+// 2 MiB so that its reader thread is not held up; one thread has no reason
+// to), so the ratio import/baseline measures everything import does beyond
+// indexing. --per-row indexes each passage by trigger as
 // it is inserted, for comparison.
 //
 // The batches are indexed with the import's FTS5 merge settings (automerge

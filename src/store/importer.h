@@ -7,7 +7,7 @@
 // it holds at most queue_bytes of prepared files (or parts of a large file,
 // see ImportOptions::part_bytes), each body once (passage texts are slices
 // of it). The queue is deep enough for the reader to keep working while the
-// writer indexes a batch before its commit.
+// writer indexes the passages written (every index_bytes of files).
 //
 // Transactions: whole documents are batched, each in its own SAVEPOINT, and
 // the batch commits after batch_bytes or batch_seconds. A document that
