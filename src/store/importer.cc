@@ -163,8 +163,9 @@ void prepare_file(const fs::path& file, const std::optional<std::string>& stored
       p.passage_chars.reserve(p.passages.size());
       for (auto [b, e] : p.passage_bytes) {
         std::string_view t = std::string_view(*body).substr(b, e - b);
-        p.passage_words.push_back(text::segmented_words(t));
-        p.passage_chars.push_back(text::segmented_chars(t));
+        text::SegmentedForms f = text::segmented_forms(t);
+        p.passage_words.push_back(std::move(f.words));
+        p.passage_chars.push_back(std::move(f.chars));
       }
     }
     if (!emit(std::move(w))) return;

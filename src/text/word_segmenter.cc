@@ -87,10 +87,11 @@ WordSegmenter& WordSegmenter::for_thread() {
   return segmenter;
 }
 
-std::vector<Word> WordSegmenter::words(std::string_view utf8) { return segment(utf8, false); }
-std::vector<Word> WordSegmenter::char_tokens(std::string_view utf8) { return segment(utf8, true); }
+std::vector<Word> WordSegmenter::words(std::string_view utf8) { return segment(utf8, true, false).words; }
+std::vector<Word> WordSegmenter::char_tokens(std::string_view utf8) { return segment(utf8, false, true).chars; }
+WordSegmenter::Segments WordSegmenter::words_and_chars(std::string_view utf8) { return segment(utf8, true, true); }
 
-std::vector<Word> WordSegmenter::segment(std::string_view utf8, bool chars) {
+WordSegmenter::Segments WordSegmenter::segment(std::string_view utf8, bool want_words, bool want_chars) {
   std::vector<CodePoint> cps = decode(utf8);
   // The normalized text, built chunk by chunk (a chunk starts at each
   // normalization boundary), with the input byte range of every UTF-16 unit.
@@ -123,22 +124,24 @@ std::vector<Word> WordSegmenter::segment(std::string_view utf8, bool chars) {
     i = j;
   }
 
-  std::vector<Word> result;
+  // One pass of the dictionary BreakIterator serves both forms: chars tokens
+  // are cut from the same words, so the two columns always agree.
+  Segments result;
   icu::BreakIterator& bi = *impl_->words;
   bi.setText(normalized);
   int32_t start = bi.first();
   for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
     int32_t rule = bi.getRuleStatus();
     if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-    if (!chars) {
+    if (want_words) {
       Word w;
       normalized.tempSubStringBetween(start, end).toUTF8String(w.text);
       w.begin = from[start];
       w.end = to[end - 1];
       w.ideographic = rule >= UBRK_WORD_KANA;  // kana and ideographic words
-      result.push_back(std::move(w));
-      continue;
+      result.words.push_back(std::move(w));
     }
+    if (!want_chars) continue;
     // Chars tokens: each ideograph alone, runs of token characters whole.
     Word run;
     int32_t run_start = -1;
@@ -147,7 +150,7 @@ std::vector<Word> WordSegmenter::segment(std::string_view utf8, bool chars) {
       normalized.tempSubStringBetween(run_start, at).toUTF8String(run.text);
       run.begin = from[run_start];
       run.end = to[at - 1];
-      result.push_back(std::move(run));
+      result.chars.push_back(std::move(run));
       run = Word();
       run_start = -1;
     };
@@ -161,7 +164,7 @@ std::vector<Word> WordSegmenter::segment(std::string_view utf8, bool chars) {
         w.begin = from[k];
         w.end = to[next - 1];
         w.ideographic = true;
-        result.push_back(std::move(w));
+        result.chars.push_back(std::move(w));
       } else if (is_token_char(static_cast<char32_t>(c))) {
         if (run_start < 0) run_start = k;
       } else {
@@ -206,6 +209,16 @@ std::string segmented_chars(std::string_view utf8) {
   std::vector<std::string> parts;
   for (auto& t : WordSegmenter::for_thread().char_tokens(utf8)) parts.push_back(std::move(t.text));
   return join(parts);
+}
+
+SegmentedForms segmented_forms(std::string_view utf8) {
+  WordSegmenter::Segments s = WordSegmenter::for_thread().words_and_chars(utf8);
+  std::vector<std::string> words, chars;
+  words.reserve(s.words.size());
+  chars.reserve(s.chars.size());
+  for (auto& w : s.words) words.push_back(std::move(w.text));
+  for (auto& c : s.chars) chars.push_back(std::move(c.text));
+  return {join(words), join(chars)};
 }
 
 std::string fold_text(std::string_view utf8) {

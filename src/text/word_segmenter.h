@@ -38,13 +38,19 @@ class WordSegmenter {
   // range of the input it came from: what search marks hits with.
   std::vector<Word> char_tokens(std::string_view utf8);
 
+  // Both of the above from one pass of the BreakIterator (half the work).
+  struct Segments {
+    std::vector<Word> words, chars;
+  };
+  Segments words_and_chars(std::string_view utf8);
+
   // This thread's segmenter (created on first use).
   static WordSegmenter& for_thread();
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  std::vector<Word> segment(std::string_view utf8, bool chars);
+  Segments segment(std::string_view utf8, bool want_words, bool want_chars);
 };
 
 // The words of `utf8` joined by single spaces: what the `words` column of
@@ -56,6 +62,12 @@ std::string segmented_words(std::string_view utf8);
 // ("全 区 实 现 地 区 生 产 总 值 1170.1 亿 元"). A phrase of these tokens
 // matches any substring, whatever the segmentation.
 std::string segmented_chars(std::string_view utf8);
+
+// segmented_words and segmented_chars of the same text, from one pass.
+struct SegmentedForms {
+  std::string words, chars;
+};
+SegmentedForms segmented_forms(std::string_view utf8);
 
 // Splits one normalized word into chars tokens (see segmented_chars).
 std::vector<std::string> char_tokens(std::string_view word);

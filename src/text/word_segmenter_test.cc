@@ -60,6 +60,44 @@ TEST(WordSegmenter, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_EQ(w.back().end, bad.size());
 }
 
+// The importer computes both columns in one pass; they must be exactly what
+// claimdb_words()/claimdb_chars() return for the same text.
+TEST(WordSegmenter, OnePassFormsEqualTheSeparateFunctions) {
+  std::vector<std::string> cases = {
+      "",
+      "全市实现地区生产总值1170.1亿元，同比增长6.5%。",
+      "ＧＤＰ达到１２３４亿元；Phase2项目、R&D投入占比2.8%",
+      "人々の暮らし、データセンター3か所",
+      "ราคา 100 บาท 和 〇 与 \u2F63产",
+      "e\u0301t\u00e9 新\u0301区 ⑫ ½ 2024年1-9月",
+      "  \n\t，。！？  ",
+  };
+  // Recombine pieces of the fixed cases so that boundaries fall everywhere.
+  const std::vector<std::string> pieces = {"增长", "12.5", "%", "亿元", "，", "GDP", " ", "々", "ー", "カ",
+                                           "\u0301", "〇", "ﬁ", "①", "_", ".", "区", "\xff", "年"};
+  uint32_t state = 12345;
+  for (int i = 0; i < 500; ++i) {
+    std::string t;
+    for (int k = 0; k < 12; ++k) {
+      state = state * 1103515245u + 12345u;
+      t += pieces[(state >> 16) % pieces.size()];
+    }
+    cases.push_back(t);
+  }
+  for (const auto& c : cases) {
+    SegmentedForms f = segmented_forms(c);
+    EXPECT_EQ(f.words, segmented_words(c)) << c;
+    EXPECT_EQ(f.chars, segmented_chars(c)) << c;
+    auto both = WordSegmenter::for_thread().words_and_chars(c);
+    auto chars = WordSegmenter::for_thread().char_tokens(c);
+    ASSERT_EQ(both.chars.size(), chars.size()) << c;
+    for (size_t k = 0; k < chars.size(); ++k) {
+      EXPECT_EQ(both.chars[k].begin, chars[k].begin) << c;
+      EXPECT_EQ(both.chars[k].end, chars[k].end) << c;
+    }
+  }
+}
+
 TEST(WordSegmenter, OnePerThread) {
   std::string a, b;
   std::thread t1([&] { a = segmented_words("园区企业数量增加"); });
