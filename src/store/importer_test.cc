@@ -194,6 +194,40 @@ TEST(Importer, AFailureInALaterPartDropsTheWholeFile) {
   EXPECT_EQ(db.execAndGet("SELECT count(DISTINCT seq) = max(seq) + 1 FROM passages WHERE doc = 'b'").getInt(), 1);
 }
 
+// A batch keeps its savepoint journal in memory when it begins with a small
+// file; a file above PipelineOptions::memory_journal_bytes commits such a
+// batch and begins one with the journal on disk. Either way the rows are the
+// same and the connection's temp_store is the default again afterwards.
+TEST(Importer, ALargeFileCommitsABatchWhoseJournalIsInMemory) {
+  TempDir dir;
+  write_file(dir / "a.txt", kText);
+  write_file(dir / "b.txt", long_text());
+  write_file(dir / "c.txt", kText + std::string("\n"));
+  Manifest m = Manifest::parse("file,year,district,title\n", "m.csv");
+  std::string first;
+  for (size_t limit : {size_t{1} << 20, size_t{1000}, size_t{0}}) {
+    SCOPED_TRACE("memory_journal_bytes " + std::to_string(limit));
+    auto db = open_database((dir / ("j" + std::to_string(limit) + ".db")).string(), OpenMode::Create);
+    int commits = 0;
+    sqlite3_commit_hook(db.getHandle(), [](void* n) { ++*static_cast<int*>(n); return 0; }, &commits);
+    PipelineOptions p;
+    p.memory_journal_bytes = limit;
+    ImportPipeline pipe(db, &m, {}, p);
+    std::vector<FileOutcome> out;
+    pipe.run({dir / "a.txt", dir / "b.txt", dir / "c.txt"}, [&](const FileOutcome& f) { out.push_back(f); });
+    sqlite3_commit_hook(db.getHandle(), nullptr, nullptr);
+    ASSERT_EQ(out.size(), 3u);
+    for (const auto& o : out) EXPECT_EQ(o.error, "");
+    // b.txt (4 KB) is large only for the limit of 1000 bytes: a's batch
+    // commits before it, b and c share the next one.
+    EXPECT_EQ(commits, limit == 1000 ? 2 : 1);
+    EXPECT_EQ(db.execAndGet("PRAGMA temp_store").getInt(), 0);
+    pipe.finish();
+    if (first.empty()) first = snapshot(db);
+    EXPECT_EQ(snapshot(db), first);
+  }
+}
+
 // What the three search indexes answer for a few queries: (doc, seq) of
 // the matching passages, so databases whose passage ids differ compare.
 std::string search_snapshot(SQLite::Database& db) {
