@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
     const bool sampled = para_n && index++ % every == 0;
     std::string raw = read_file_bytes(f);
     bytes += raw.size();
-    DecodedText text = decode_bytes(raw, f.string());
+    DecodedText text = decode_bytes(raw, f);
     std::u32string body = utf8_to_u32(text.utf8);
     passages += split_passages(body).size();
     DocContext ctx;

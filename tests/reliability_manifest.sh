@@ -45,3 +45,10 @@ expect_eq "$(q "$DB" "SELECT year || '|' || year_basis || '|' || district FROM d
 expect_eq "$(q "$DB" "SELECT hex(title) = hex('标题，含逗号,' || char(13, 10) || '和换行') FROM documents WHERE doc = '${a%.txt}'")" 1 "quoted title kept exactly"
 expect_eq "$(q "$DB" "SELECT year_basis || '|' || district FROM documents WHERE doc = '${b%.txt}'")" "inferred|江北区" "empty year is inferred, not guessed from the manifest"
 expect_eq "$(q "$DB" "SELECT count(*) FROM claims WHERE doc = '${a%.txt}' AND year_basis = 'relative' AND year NOT IN (2020, 2021, 2022)")" 0 "relative years follow the manifest year"
+
+# A manifest row whose file is not in the imported directory is named in a
+# note (a likely typo); the import itself succeeds.
+printf 'file,year,district,title\n%s,2021,海曙区,T\nno_such_file.txt,2020,江北区,T\n' "$a" >"$TMP/typo.csv"
+"$CLAIMDB" import --db "$TMP/typo.db" --manifest "$TMP/typo.csv" "$CORPUS" >/dev/null 2>"$TMP/err"
+expect_contains "$(cat "$TMP/err")" "1 file(s) in $TMP/typo.csv were not among the imported paths: no_such_file.txt" "manifest note names the missing file"
+expect_eq "$(q "$TMP/typo.db" "SELECT year FROM documents WHERE doc = '${a%.txt}'")" 2021 "the rows that match are used"

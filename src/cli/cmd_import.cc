@@ -117,8 +117,6 @@ int run_import(const ImportArgs& a) {
 
   Totals t;
   Progress progress(files.size());
-  std::set<std::string> seen;  // doc keys among the inputs, for the manifest note
-  for (const auto& file : files) seen.insert(doc_key(file));
   const bool complete = importer.run(files, [&](const FileOutcome& o) {
     ++t.files;
     if (!o.error.empty()) {
@@ -157,9 +155,16 @@ int run_import(const ImportArgs& a) {
     return std::filesystem::is_directory(p, ec);
   });
   if (manifest && any_dir) {
+    // The manifest's keys, not the inputs' (a corpus may hold a million files).
+    std::set<std::string_view> unseen;
+    for (const auto& e : manifest->entries()) unseen.insert(e.doc);
+    for (const auto& file : files) {
+      if (unseen.empty()) break;
+      unseen.erase(doc_key(file));
+    }
     std::vector<std::string> missing;
     for (const auto& e : manifest->entries())
-      if (!seen.count(e.doc)) missing.push_back(e.file);
+      if (unseen.count(e.doc)) missing.push_back(e.file);
     if (!missing.empty()) {
       std::cerr << "claimdb: note: " << missing.size() << " file(s) in " << manifest->path()
                 << " were not among the imported paths:";

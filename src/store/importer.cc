@@ -362,7 +362,7 @@ struct ImportPipeline::Impl {
   Impl(SQLite::Database& d, const Manifest* m, ImportOptions o, PipelineOptions p)
       : db(d), manifest(m), options(o), pipe(p) {}
   bool stopping() const { return pipe.stop && pipe.stop->load(); }
-  void read_all(const std::vector<fs::path>& files, const std::unordered_map<std::string, std::string>& stored,
+  void read_all(const std::vector<std::string>& files, const std::unordered_map<std::string, std::string>& stored,
                 BoundedQueue& q);
 };
 
@@ -411,17 +411,18 @@ ImportPipeline::~ImportPipeline() {
   sqlite3_exec(impl_->db.getHandle(), "PRAGMA temp_store = DEFAULT", nullptr, nullptr, nullptr);
 }
 
-void ImportPipeline::Impl::read_all(const std::vector<fs::path>& files,
+void ImportPipeline::Impl::read_all(const std::vector<std::string>& files,
                                     const std::unordered_map<std::string, std::string>& stored, BoundedQueue& q) {
-  std::unordered_map<std::string, std::string> seen;  // doc key -> the file that had it
-  for (const auto& file : files) {
+  std::unordered_map<std::string, size_t> seen;  // doc key -> the index of the file that had it
+  for (size_t i = 0; i < files.size(); ++i) {
     if (stopping() || q.cancelled()) break;
+    const fs::path file(files[i]);
     bool pushed = true;
     try {
       std::string doc = doc_key(file);
-      auto [it, fresh] = seen.emplace(doc, file.string());
+      auto [it, fresh] = seen.emplace(doc, i);
       if (!fresh)
-        throw StoreError(file.string() + ": has the same document key '" + doc + "' as " + it->second +
+        throw StoreError(file.string() + ": has the same document key '" + doc + "' as " + files[it->second] +
                          " (documents are keyed by file name without extension)");
       auto s = stored.find(doc);
       prepare_file(file, s == stored.end() ? std::nullopt : std::optional<std::string>(s->second), extractor,
@@ -439,7 +440,7 @@ void ImportPipeline::Impl::read_all(const std::vector<fs::path>& files,
   q.close();
 }
 
-bool ImportPipeline::run(const std::vector<fs::path>& files, const std::function<void(const FileOutcome&)>& on_done) {
+bool ImportPipeline::run(const std::vector<std::string>& files, const std::function<void(const FileOutcome&)>& on_done) {
   Impl& m = *impl_;
   // The hashes stored now, so the reader skips unchanged files without the database.
   std::unordered_map<std::string, std::string> stored;

@@ -63,7 +63,7 @@ class ImportPipeline {
   // every file, in order, once the transaction holding it has committed.
   // Two files with the same document key: the second fails. Returns false
   // when options.stop ended the run early (the remaining files untouched).
-  bool run(const std::vector<std::filesystem::path>& files, const std::function<void(const FileOutcome&)>& on_done);
+  bool run(const std::vector<std::string>& files, const std::function<void(const FileOutcome&)>& on_done);
 
   // After the last run, as Importer::finish: FTS merge, ANALYZE and report
   // tables when something changed.

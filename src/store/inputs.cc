@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 std::string doc_key(const fs::path& file) { return file.filename().stem().string(); }
 
-std::vector<fs::path> collect_inputs(const std::vector<std::string>& args) {
+std::vector<std::string> collect_inputs(const std::vector<std::string>& args) {
   std::vector<fs::path> out;
   for (const auto& arg : args) {
     fs::path p(arg);
@@ -31,7 +31,10 @@ std::vector<fs::path> collect_inputs(const std::vector<std::string>& args) {
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  std::vector<std::string> names;
+  names.reserve(out.size());
+  for (auto& p : out) names.push_back(std::move(p).native());
+  return names;
 }
 
 std::string read_file_bytes(const fs::path& file) {
