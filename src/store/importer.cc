@@ -39,6 +39,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// What the database holds under a document key when the import starts.
+struct StoredDoc {
+  std::string sha256;
+  size_t bytes = 0;  // its byte_size
+};
+
 // One file, or one part of a large file, between the reader and the writer.
 struct Work {
   fs::path file;
@@ -46,6 +52,7 @@ struct Work {
   std::string error;  // set on the file's last Work when it failed
   std::optional<PreparedDocument> doc;  // set when something must be written
   bool more = false;                    // later parts of this file follow
+  size_t stored_bytes = 0;              // byte_size of the stored version it replaces (0: none)
 
   // What holding it costs, roughly: its text and its segmented forms (the
   // body of a large file is shared by its parts and counted with the first).
@@ -356,13 +363,18 @@ struct ImportPipeline::Impl {
   bool changed = false;
   size_t passages_written = 0;  // by committed batches
   bool presegment = false;  // the schema's word index segments passages (schema/002)
+  int temp_store = 0;       // the connection's setting before the pipeline (restored after run())
   Presegmented preseg;
   std::optional<BatchFts> fts;  // the batch's passages, indexed before it commits
 
   Impl(SQLite::Database& d, const Manifest* m, ImportOptions o, PipelineOptions p)
       : db(d), manifest(m), options(o), pipe(p) {}
   bool stopping() const { return pipe.stop && pipe.stop->load(); }
-  void read_all(const std::vector<std::string>& files, const std::unordered_map<std::string, std::string>& stored,
+  void restore_temp_store() {
+    const std::string sql = "PRAGMA temp_store = " + std::to_string(temp_store);
+    sqlite3_exec(db.getHandle(), sql.c_str(), nullptr, nullptr, nullptr);
+  }
+  void read_all(const std::vector<std::string>& files, const std::unordered_map<std::string, StoredDoc>& stored,
                 BoundedQueue& q);
 };
 
@@ -372,14 +384,15 @@ ImportPipeline::ImportPipeline(SQLite::Database& db, const Manifest* manifest, I
   // Connection settings for the import (not stored in the file): a 32 MiB
   // page cache keeps a batch's b-tree and FTS pages in memory instead of
   // spilling them mid-transaction (2 MiB by default; 64 MiB was no faster
-  // on 200 MB of text and held 35 MB more). Temporary b-trees stay
-  // on disk (temp_store default): the report refresh sorts millions of rows
-  // and would otherwise grow the process without bound. The journal stays
-  // DELETE and synchronous stays FULL: batching makes commits rare, so the
-  // safe settings cost nothing measurable.
+  // on 200 MB of text and held 35 MB more). temp_store is the caller's
+  // outside run()'s batches (see there): the report refresh of the finish
+  // sorts millions of rows, which must not be held in memory. The journal
+  // stays DELETE and synchronous stays FULL: batching makes commits rare, so
+  // the safe settings cost nothing measurable.
   db.exec("PRAGMA cache_size = -32768");
 
   Impl& m = *impl_;
+  m.temp_store = db.execAndGet("PRAGMA temp_store").getInt();
   m.fts.emplace(db, a_trigger_calls(db, "claimdb_fts_now()"));
   m.writer.written_passages = m.fts->sink();
   m.presegment = a_trigger_calls(db, "claimdb_words(");
@@ -406,13 +419,13 @@ ImportPipeline::ImportPipeline(SQLite::Database& db, const Manifest* manifest, I
 
 ImportPipeline::~ImportPipeline() {
   // The connection outlives the pipeline: give it back the plain functions
-  // and temporary storage (run() may have ended by an exception).
+  // and its temporary storage (run() may have ended by an exception).
   if (impl_->presegment) register_text_functions(impl_->db.getHandle());
-  sqlite3_exec(impl_->db.getHandle(), "PRAGMA temp_store = DEFAULT", nullptr, nullptr, nullptr);
+  impl_->restore_temp_store();
 }
 
 void ImportPipeline::Impl::read_all(const std::vector<std::string>& files,
-                                    const std::unordered_map<std::string, std::string>& stored, BoundedQueue& q) {
+                                    const std::unordered_map<std::string, StoredDoc>& stored, BoundedQueue& q) {
   std::unordered_map<std::string, size_t> seen;  // doc key -> the index of the file that had it
   for (size_t i = 0; i < files.size(); ++i) {
     if (stopping() || q.cancelled()) break;
@@ -425,9 +438,12 @@ void ImportPipeline::Impl::read_all(const std::vector<std::string>& files,
         throw StoreError(file.string() + ": has the same document key '" + doc + "' as " + files[it->second] +
                          " (documents are keyed by file name without extension)");
       auto s = stored.find(doc);
-      prepare_file(file, s == stored.end() ? std::nullopt : std::optional<std::string>(s->second), extractor,
-                   manifest, options, presegment, [this] { return stopping(); },
-                   [&](Work&& w) { return pushed = q.push(std::move(w)); });
+      const bool known = s != stored.end();
+      prepare_file(file, known ? std::optional<std::string>(s->second.sha256) : std::nullopt, extractor, manifest,
+                   options, presegment, [this] { return stopping(); }, [&](Work&& w) {
+                     w.stored_bytes = known ? s->second.bytes : 0;
+                     return pushed = q.push(std::move(w));
+                   });
     } catch (const std::exception& e) {
       Work w;
       w.file = file;
@@ -443,10 +459,12 @@ void ImportPipeline::Impl::read_all(const std::vector<std::string>& files,
 bool ImportPipeline::run(const std::vector<std::string>& files, const std::function<void(const FileOutcome&)>& on_done) {
   Impl& m = *impl_;
   // The hashes stored now, so the reader skips unchanged files without the database.
-  std::unordered_map<std::string, std::string> stored;
+  std::unordered_map<std::string, StoredDoc> stored;
   {
-    SQLite::Statement st(m.db, "SELECT doc, sha256 FROM documents");
-    while (st.executeStep()) stored.emplace(st.getColumn(0).getString(), st.getColumn(1).getString());
+    SQLite::Statement st(m.db, "SELECT doc, sha256, byte_size FROM documents");
+    while (st.executeStep())
+      stored.emplace(st.getColumn(0).getString(),
+                     StoredDoc{st.getColumn(1).getString(), static_cast<size_t>(st.getColumn(2).getInt64())});
   }
 
   BoundedQueue q(m.pipe.queue_bytes);
@@ -498,20 +516,23 @@ bool ImportPipeline::run(const std::vector<std::string>& files, const std::funct
   auto commit = [&] { index_or_commit(true); };
 
   // Every document is written inside a savepoint, so that a failed one is
-  // rolled back alone. SQLite copies each page that a savepoint changes and
-  // that existed before it to a statement journal: a few hundred pages per
-  // document here (claims go into eight indexes at random places), which on
-  // disk cost a pwrite each (a million for 20 MB of text, a fifth of the
-  // import). With temp_store = MEMORY the journal is a heap buffer that is
+  // rolled back alone. SQLite copies to a statement journal each page that
+  // a savepoint changes after an earlier document of the same transaction
+  // changed or created it: a few hundred pages per document here (claims go
+  // into eight indexes at random places), which on disk cost a pwrite each
+  // (a million for 20 MB of text, a fifth of the import). With temp_store = MEMORY the journal is a heap buffer that is
   // emptied when the document's savepoint is released, so it is bounded by
-  // what one document changes. The setting holds from BEGIN to COMMIT, so a
-  // batch begins in memory only if its first file is small, and a large file
-  // commits a batch that did. temp_store is restored before the import's
-  // finish, whose sorts must not be held in memory.
+  // what one document changes: what it writes and what it deletes of the
+  // version it replaces. The setting holds from BEGIN to COMMIT, so a batch
+  // begins in memory only if its first file (and the stored version) is
+  // small, and a large one commits a batch that did. temp_store is restored
+  // before the import's finish, whose sorts must not be held in memory.
+  auto small = [&](const Work& w) { return std::max(w.r.bytes, w.stored_bytes) <= m.pipe.memory_journal_bytes; };
   bool journal_in_memory = false;
   auto begin = [&](const Work& first) {
-    journal_in_memory = first.r.bytes <= m.pipe.memory_journal_bytes;
-    m.db.exec(journal_in_memory ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT");
+    journal_in_memory = small(first);
+    const std::string store = journal_in_memory ? "MEMORY" : std::to_string(m.temp_store);
+    m.db.exec("PRAGMA temp_store = " + store);
     m.db.exec("BEGIN IMMEDIATE");
     in_tx = true;
     mark_reports_stale(m.db);
@@ -551,9 +572,9 @@ bool ImportPipeline::run(const std::vector<std::string>& files, const std::funct
       drop_doc(w->file);
     }
     FileOutcome o{w->file, w->r, w->error};
+    if (o.error.empty() && w->doc && w->doc->head && in_tx && journal_in_memory && !small(*w)) commit();
     if (o.error.empty() && w->doc) {
       try {
-        if (in_tx && journal_in_memory && w->doc->head && w->r.bytes > m.pipe.memory_journal_bytes) commit();
         if (!in_tx) begin(*w);
         if (w->doc->head) {
           m.db.exec("SAVEPOINT doc");
@@ -596,7 +617,7 @@ bool ImportPipeline::run(const std::vector<std::string>& files, const std::funct
   // The reader stopped inside a file (it never does without sending an error).
   if (doc_open) drop_doc("an unfinished document");
   commit();
-  m.db.exec("PRAGMA temp_store = DEFAULT");
+  m.restore_temp_store();
   return !m.stopping();
 }
 

@@ -38,9 +38,10 @@ struct PipelineOptions {
   double batch_seconds = 5.0;             // ...or this long after the batch began
   size_t index_bytes = 2u << 20;          // index the batch's passages after this many bytes of written files,
                                           // so the reader is not held up long while the writer indexes
-  size_t memory_journal_bytes = 128u << 10;  // a batch that begins with a file up to this size keeps its
-                                          // savepoint journal in memory; a larger file commits the batch
-                                          // and begins one with the journal on disk (see ImportPipeline::run)
+  size_t memory_journal_bytes = 128u << 10;  // a batch that begins with a file up to this size (and replacing
+                                          // a stored version up to this size) keeps its savepoint journal in
+                                          // memory; a larger one commits such a batch first and begins one
+                                          // with the journal on disk (see ImportPipeline::run)
   const std::atomic<bool>* stop = nullptr;  // when set: stop after the current document, commit, return
 };
 

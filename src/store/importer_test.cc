@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
 
 #include "claimdb/store.h"
@@ -194,37 +195,92 @@ TEST(Importer, AFailureInALaterPartDropsTheWholeFile) {
   EXPECT_EQ(db.execAndGet("SELECT count(DISTINCT seq) = max(seq) + 1 FROM passages WHERE doc = 'b'").getInt(), 1);
 }
 
+// Counts the statement journals SQLite opens as files (SQLITE_OPEN_SUBJOURNAL)
+// on connections opened while it lives: one that outgrows SQLite's
+// in-memory start (64 KiB) is spilled to a file unless temp_store = MEMORY.
+class SubjournalFiles {
+ public:
+  SubjournalFiles() {
+    real_ = sqlite3_vfs_find(nullptr);
+    vfs_ = *real_;
+    vfs_.zName = "claimdb_count_subjournals";
+    vfs_.xOpen = [](sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* out) {
+      if (flags & SQLITE_OPEN_SUBJOURNAL) ++opened_;
+      return real_->xOpen(real_, name, f, flags, out);
+    };
+    sqlite3_vfs_register(&vfs_, 1);
+  }
+  ~SubjournalFiles() {
+    sqlite3_vfs_unregister(&vfs_);
+    sqlite3_vfs_register(real_, 1);
+  }
+  int opened() const { return opened_; }
+  void reset() { opened_ = 0; }
+
+ private:
+  static inline sqlite3_vfs* real_ = nullptr;
+  static inline std::atomic<int> opened_{0};
+  sqlite3_vfs vfs_;
+};
+
 // A batch keeps its savepoint journal in memory when it begins with a small
-// file; a file above PipelineOptions::memory_journal_bytes commits such a
-// batch and begins one with the journal on disk. Either way the rows are the
-// same and the connection's temp_store is the default again afterwards.
-TEST(Importer, ALargeFileCommitsABatchWhoseJournalIsInMemory) {
+// file that replaces nothing large; a file above
+// PipelineOptions::memory_journal_bytes (or replacing a stored version
+// above it) commits such a batch and begins one with the journal on disk.
+// Either way the rows are the same, and the connection's temp_store is its
+// own again afterwards.
+TEST(Importer, SmallFilesKeepTheSavepointJournalInMemory) {
   TempDir dir;
-  write_file(dir / "a.txt", kText);
-  write_file(dir / "b.txt", long_text());
+  std::string big = long_text();
+  for (int i = 0; i < 3; ++i) big += big;  // 32 KB
   write_file(dir / "c.txt", kText + std::string("\n"));
   Manifest m = Manifest::parse("file,year,district,title\n", "m.csv");
+  SubjournalFiles journals;
   std::string first;
   for (size_t limit : {size_t{1} << 20, size_t{1000}, size_t{0}}) {
     SCOPED_TRACE("memory_journal_bytes " + std::to_string(limit));
     auto db = open_database((dir / ("j" + std::to_string(limit) + ".db")).string(), OpenMode::Create);
-    int commits = 0;
-    sqlite3_commit_hook(db.getHandle(), [](void* n) { ++*static_cast<int*>(n); return 0; }, &commits);
+    db.exec("PRAGMA temp_store = FILE");  // the caller's setting, restored after run()
+    // Every document rewrites the same 100 pages. The savepoint journal
+    // copies a page that an earlier savepoint of the transaction changed:
+    // 400 KB for each document after the first of a batch, more than SQLite
+    // holds in memory before it opens a file (64 KiB).
+    db.exec("CREATE TABLE filler(v); "
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
+            "INSERT INTO filler SELECT zeroblob(3000) FROM n; "
+            "CREATE TRIGGER touch AFTER INSERT ON documents BEGIN UPDATE filler SET v = zeroblob(3000 + new.byte_size % 7); END");
     PipelineOptions p;
     p.memory_journal_bytes = limit;
-    ImportPipeline pipe(db, &m, {}, p);
-    std::vector<FileOutcome> out;
-    pipe.run({dir / "a.txt", dir / "b.txt", dir / "c.txt"}, [&](const FileOutcome& f) { out.push_back(f); });
-    sqlite3_commit_hook(db.getHandle(), nullptr, nullptr);
-    ASSERT_EQ(out.size(), 3u);
-    for (const auto& o : out) EXPECT_EQ(o.error, "");
-    // b.txt (4 KB) is large only for the limit of 1000 bytes: a's batch
-    // commits before it, b and c share the next one.
-    EXPECT_EQ(commits, limit == 1000 ? 2 : 1);
-    EXPECT_EQ(db.execAndGet("PRAGMA temp_store").getInt(), 0);
-    pipe.finish();
+    p.batch_seconds = 1e9;
+    auto import = [&](const std::string& a_text, const std::string& b_text) {
+      write_file(dir / "a.txt", a_text);
+      write_file(dir / "b.txt", b_text);
+      ImportPipeline pipe(db, &m, {}, p);
+      int commits = 0;
+      sqlite3_commit_hook(db.getHandle(), [](void* n) { ++*static_cast<int*>(n); return 0; }, &commits);
+      std::vector<FileOutcome> out;
+      journals.reset();
+      pipe.run({dir / "a.txt", dir / "b.txt", dir / "c.txt"}, [&](const FileOutcome& f) { out.push_back(f); });
+      sqlite3_commit_hook(db.getHandle(), nullptr, nullptr);
+      EXPECT_EQ(out.size(), 3u);
+      for (const auto& o : out) EXPECT_EQ(o.error, "");
+      EXPECT_EQ(db.execAndGet("PRAGMA temp_store").getInt(), 1);
+      pipe.finish();
+      return commits;
+    };
+    // b.txt is large only for the limit of 1000 bytes: a's batch commits
+    // before it, b and c share the next one, on disk.
+    EXPECT_EQ(import(kText, big), limit == 1000 ? 2 : 1);
+    if (limit > big.size())
+      EXPECT_EQ(journals.opened(), 0);
+    else
+      EXPECT_GT(journals.opened(), 0);
     if (first.empty()) first = snapshot(db);
     EXPECT_EQ(snapshot(db), first);
+    // A small b.txt replacing the large one deletes its rows inside the
+    // savepoint, so it counts as large too: the batch a.txt began commits
+    // before it.
+    EXPECT_EQ(import(kText + std::string("海曙区新增企业36家。\n"), "海曙区新增企业35家。\n"), limit == 1000 ? 2 : 1);
   }
 }
 

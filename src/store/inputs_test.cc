@@ -31,5 +31,29 @@ TEST(Inputs, DirectoriesRecursivelyInPathOrderWithoutDuplicates) {
   EXPECT_EQ(collect_inputs({d + "/./z.txt", d, d + "/a/../missing.txt"}), want);
 }
 
+// Relative and absolute, spaces, dots, dashes, UTF-8: the same order as
+// sorting std::filesystem::path objects (files that do not exist are kept).
+TEST(Inputs, PathOrderForAnyNames) {
+  std::vector<std::string> names;
+  const char* parts[] = {"a", "a-b", "a.b", "a b", "ab", "海曙", "海曙区", "A", "_", "0", "..", "x.txt"};
+  uint32_t state = 7;
+  for (int i = 0; i < 300; ++i) {
+    std::string n = (i % 3 == 0) ? "/" : "";
+    const int depth = 1 + i % 4;
+    for (int k = 0; k < depth; ++k) {
+      state = state * 1103515245u + 12345u;
+      n += std::string(k ? "/" : "") + parts[(state >> 16) % std::size(parts)];
+    }
+    names.push_back(n + ".txt");
+  }
+  std::vector<std::filesystem::path> want(names.begin(), names.end());
+  for (auto& p : want) p = p.lexically_normal();
+  std::sort(want.begin(), want.end());
+  want.erase(std::unique(want.begin(), want.end()), want.end());
+  std::vector<std::string> got = collect_inputs(names);
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], want[i].native()) << i;
+}
+
 }  // namespace
 }  // namespace claimdb

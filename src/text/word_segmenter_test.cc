@@ -89,12 +89,17 @@ TEST(WordSegmenter, OnePassFormsEqualTheSeparateFunctions) {
     EXPECT_EQ(f.words, segmented_words(c)) << c;
     EXPECT_EQ(f.chars, segmented_chars(c)) << c;
     auto both = WordSegmenter::for_thread().words_and_chars(c);
-    auto chars = WordSegmenter::for_thread().char_tokens(c);
-    ASSERT_EQ(both.chars.size(), chars.size()) << c;
-    for (size_t k = 0; k < chars.size(); ++k) {
-      EXPECT_EQ(both.chars[k].begin, chars[k].begin) << c;
-      EXPECT_EQ(both.chars[k].end, chars[k].end) << c;
-    }
+    auto same = [&](const std::vector<Word>& x, const std::vector<Word>& y) {
+      ASSERT_EQ(x.size(), y.size()) << c;
+      for (size_t k = 0; k < x.size(); ++k) {
+        EXPECT_EQ(x[k].text, y[k].text) << c;
+        EXPECT_EQ(x[k].begin, y[k].begin) << c;
+        EXPECT_EQ(x[k].end, y[k].end) << c;
+        EXPECT_EQ(x[k].ideographic, y[k].ideographic) << c;
+      }
+    };
+    same(both.words, WordSegmenter::for_thread().words(c));
+    same(both.chars, WordSegmenter::for_thread().char_tokens(c));
   }
 }
 
