@@ -520,10 +520,10 @@ bool ImportPipeline::run(const std::vector<std::string>& files, const std::funct
   // a savepoint changes after an earlier document of the same transaction
   // changed or created it: a few hundred pages per document here (claims go
   // into eight indexes at random places), which on disk cost a pwrite each
-  // (a million for 20 MB of text, a fifth of the import). With temp_store = MEMORY the journal is a heap buffer that is
-  // emptied when the document's savepoint is released, so it is bounded by
-  // what one document changes: what it writes and what it deletes of the
-  // version it replaces. The setting holds from BEGIN to COMMIT, so a batch
+  // (a million for 20 MB of text, a fifth of the import). With temp_store =
+  // MEMORY the journal is a heap buffer that is emptied when the document's
+  // savepoint is released, so it is bounded by what one document changes:
+  // what it writes and what it deletes of the version it replaces. The setting holds from BEGIN to COMMIT, so a batch
   // begins in memory only if its first file (and the stored version) is
   // small, and a large one commits a batch that did. temp_store is restored
   // before the import's finish, whose sorts must not be held in memory.

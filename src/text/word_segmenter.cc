@@ -39,11 +39,12 @@ const icu::Normalizer2& nfkc_casefold() {
   return *n;
 }
 
-std::string join(const std::vector<std::string>& parts) {
+// The words' texts joined by single spaces: a column of passage_segments.
+std::string join(const std::vector<Word>& words) {
   std::string out;
-  for (const auto& p : parts) {
+  for (const auto& w : words) {
     if (!out.empty()) out.push_back(' ');
-    out += p;
+    out += w.text;
   }
   return out;
 }
@@ -199,26 +200,13 @@ std::vector<std::string> char_tokens(std::string_view word) {
   return out;
 }
 
-std::string segmented_words(std::string_view utf8) {
-  std::vector<std::string> parts;
-  for (auto& w : WordSegmenter::for_thread().words(utf8)) parts.push_back(std::move(w.text));
-  return join(parts);
-}
+std::string segmented_words(std::string_view utf8) { return join(WordSegmenter::for_thread().words(utf8)); }
 
-std::string segmented_chars(std::string_view utf8) {
-  std::vector<std::string> parts;
-  for (auto& t : WordSegmenter::for_thread().char_tokens(utf8)) parts.push_back(std::move(t.text));
-  return join(parts);
-}
+std::string segmented_chars(std::string_view utf8) { return join(WordSegmenter::for_thread().char_tokens(utf8)); }
 
 SegmentedForms segmented_forms(std::string_view utf8) {
   WordSegmenter::Segments s = WordSegmenter::for_thread().words_and_chars(utf8);
-  std::vector<std::string> words, chars;
-  words.reserve(s.words.size());
-  chars.reserve(s.chars.size());
-  for (auto& w : s.words) words.push_back(std::move(w.text));
-  for (auto& c : s.chars) chars.push_back(std::move(c.text));
-  return {join(words), join(chars)};
+  return {join(s.words), join(s.chars)};
 }
 
 std::string fold_text(std::string_view utf8) {
