@@ -48,6 +48,7 @@ struct Case {
   const char* indicator = nullptr;  // a substring the indicator phrase must contain
   const char* indicator_code = nullptr;
   const char* modality = nullptr;
+  const char* indicator_is = nullptr;  // the indicator phrase exactly (lead and trail words trimmed)
 };
 
 inline std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.text; }
@@ -123,7 +124,7 @@ inline std::vector<std::string> problems(const Case& c, const claimdb::ExtractRe
   }
   bool wants_fields = c.quote || !std::isnan(c.value) || c.unit || c.qualifier || !std::isnan(c.low) ||
                       !std::isnan(c.high) || !std::isnan(c.growth) || !std::isnan(c.pp) || c.year || c.period ||
-                      c.district || c.district_code || c.indicator || c.indicator_code || c.modality;
+                      c.district || c.district_code || c.indicator || c.indicator_code || c.modality || c.indicator_is;
   if (!wants_fields && !c.find) return errs;
   const claimdb::Claim* cl = nullptr;
   for (const auto& x : r.claims) {
@@ -153,6 +154,7 @@ inline std::vector<std::string> problems(const Case& c, const claimdb::ExtractRe
   if (c.indicator && cl->indicator.find(c.indicator) == std::string::npos)
     errs.push_back(std::string("indicator: want a phrase containing \"") + c.indicator + "\", got \"" + cl->indicator + "\"");
   check_str(errs, "indicator_code", c.indicator_code, cl->indicator_code);
+  check_str(errs, "indicator", c.indicator_is, cl->indicator);
   check_str(errs, "modality", c.modality, cl->modality);
   return errs;
 }

@@ -278,6 +278,9 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   };
 
   size_t para_start_for_modality = 0;
+  // 二、2024年主要目标 / 三、明年工作安排: the plan word of the current section
+  // heading (not a bare 将), for its paragraphs' figures that carry none.
+  std::string section_modality;
   auto modality_for = [&](size_t clause_start, size_t pos, size_t clause_end, size_t sent_start) -> std::string {
     auto is_jiang = [](const Cue* c) { return c->word == "将"; };
     auto valid = [&](const CueHit& h) {
@@ -331,6 +334,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       size_t b = skip_ws_back(t, pos);
       if (b >= 2 && t[b - 2] == U'达' && t[b - 1] == U'到') found = "target";
     }
+    // Under a heading of targets, 预期增长6% is a target (预期性指标), not a forecast.
+    if (found.empty() || (found == "forecast" && section_modality == "target")) found = section_modality;
     return found.empty() ? "actual" : found;
   };
 
@@ -408,11 +413,26 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::vector<Claim> flats;
 
   const TimeMark* section_year = nullptr;
+  // A title naming one past or current year (2023年国民经济和社会发展统计
+  // 公报, published in 2024) dates the figures its text leaves undated
+  // (全年, 年末); a later year in a title is a horizon (迈向2035年), and
+  // 2022年以来 is not a year of its own.
+  const TimeMark* title_year = nullptr;
+  if (!paragraphs.empty() && paragraphs.front().title) {
+    const Span& title = paragraphs.front();
+    auto m = first_at_or_after(years, title.start);
+    if (m != years.end() && m->pos < title.end && (std::next(m) == years.end() || std::next(m)->pos >= title.end) &&
+        m->basis == "explicit" && m->year && (!doc_year || *m->year <= *doc_year))
+      title_year = &*m;
+  }
   for (const Span& para : paragraphs) {
     para_start_for_modality = para.start;
     if (para.heading) {
       section_year = nullptr;
       for (auto m = first_at_or_after(years, para.start); m != years.end() && m->pos < para.end; ++m) section_year = &*m;
+      section_modality.clear();
+      for (auto h = hits_from(cues.modality, para.start); h != cues.modality.end() && h->pos < para.end; ++h)
+        if (h->cue->word != "将") { section_modality = h->cue->value; break; }
       continue;
     }
     // Quantities and doubling idioms in this paragraph, in order.
@@ -448,6 +468,9 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         // 一、2023年工作回顾: a heading's year governs its section's paragraphs
         c.year = section_year->year;
         c.year_basis = section_year->basis;
+      } else if (title_year) {
+        c.year = title_year->year;
+        c.year_basis = title_year->basis;
       } else {
         c.year = doc_year;
         c.year_basis = "document";

@@ -63,6 +63,17 @@ const std::vector<Case> kCases = {
     // not a known indicator: the phrase still names it, the code is empty
     {.text = "全区今年新建口袋公园18个。", .find = "18", .indicator = "口袋公园", .indicator_code = ""},
     {.text = "全区累计建成新能源汽车充电桩4500个。", .find = "4500", .indicator = "充电桩", .indicator_code = ""},
+    // verbs of having and plan words around the phrase are not part of it
+    {.text = "全县共有省级工业园区4个。", .find = "4", .indicator_is = "省级工业园区"},
+    {.text = "全市拥有国家级专精特新企业75家。", .find = "75", .indicator_is = "国家级专精特新企业"},
+    {.text = "全县现有家庭农场130家。", .find = "130", .indicator_is = "家庭农场"},
+    {.text = "该镇现有家庭农场130家。", .find = "130", .indicator_is = "家庭农场"},
+    {.text = "全镇共有专业合作社20家。", .find = "20", .indicator_is = "专业合作社"},
+    {.text = "全区有效发明专利拥有量8600件。", .find = "8600", .indicator_is = "有效发明专利拥有量"},
+    {.text = "全县地区生产总值预期增长6.5%。", .find = "6.5", .indicator_is = "地区生产总值"},
+    {.text = "农村居民人均可支配收入由1.9万元提高到2.6万元。", .find = "2.6", .count = 2,
+     .indicator_is = "农村居民人均可支配收入"},
+    {.text = "城市绿化覆盖率从38%提高到42%。", .find = "38", .count = 2, .indicator_is = "城市绿化覆盖率"},
 };
 
 // No known gaps: every case here passes today.

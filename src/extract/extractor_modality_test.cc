@@ -47,6 +47,15 @@ const std::vector<Case> kCases = {
     {.text = "将近500名企业家参加了座谈会。", .find = "500", .count = 1, .qualifier = "approx", .modality = "actual"},
     {.text = "截至目前，项目已完成投资12亿元。", .find = "12", .count = 1, .modality = "actual"},
     {.text = "今年的目标：全区新增上市公司3家。", .find = "3", .count = 1, .modality = "target"},
+    // a heading of targets or plans governs its section's figures that carry no word of their own
+    {.text = "二、2024年主要目标\n全县地区生产总值增长6.5%，城镇新增就业1.1万人。", .doc_year = 2024, .find = "1.1",
+     .count = 2, .year = 2024, .modality = "target"},
+    {.text = "二、2024年主要目标\n全县地区生产总值预期增长6.5%左右。", .doc_year = 2024, .find = "6.5", .count = 1,
+     .modality = "target"},
+    {.text = "三、明年工作计划\n新建农村公路120公里。", .find = "120", .count = 1, .modality = "plan"},
+    {.text = "二、2024年主要目标\n全县地区生产总值增长6.5%。\n三、2023年工作回顾\n全县出口额80亿元。", .doc_year = 2024,
+     .find = "80", .year = 2023, .modality = "actual"},
+    {.text = "一、将来的路\n全县出口额80亿元。", .find = "80", .modality = "actual"},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

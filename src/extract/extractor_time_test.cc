@@ -2,7 +2,8 @@
 // the document year (今年/去年/前年/明年), 目前/如今 back to the document
 // year, a time word governing later clauses of its paragraph until another,
 // the document year as fallback, comparison bases (比上年, 去年同期) that are
-// not years, and periods (一季度, 上半年, 1—5月) in `period`. All sentences
+// not years, periods (一季度, 上半年, 1—5月) in `period`, and a title's
+// year (…2022年统计公报) for what the text leaves undated. All sentences
 // are invented for these tests.
 #include <gtest/gtest.h>
 
@@ -65,6 +66,19 @@ const std::vector<Case> kCases = {
     {.text = "前三季度，全区固定资产投资增长9.5%。", .find = "9.5", .year = 2023, .period = "前三季度"},
     {.text = "1至5月，全区外贸出口额120亿元。", .find = "120", .count = 1, .year = 2023, .period = "1至5月"},
     {.text = "上年末全区常住人口164万人。", .find = "164", .count = 1, .year = 2022},
+    // a title's year dates what the text leaves undated
+    {.text = "某县2022年国民经济和社会发展统计公报\n\n全年粮食产量41.3万吨。\n年末全县户籍人口52万人。",
+     .find = "52", .count = 2, .year = 2022},
+    {.text = "某县2022年国民经济和社会发展统计公报\n\n全年粮食产量41.3万吨。", .find = "41.3", .count = 1,
+     .year = 2022, .indicator = "粮食产量"},
+    {.text = "全县2021年经济运行情况\n\n2020年全县出口额60亿元。\n全县进口额25亿元。", .doc_year = 2022,
+     .find = "25", .year = 2021},
+    {.text = "某县2022年统计公报\n\n2023年，全县计划新建学校4所。", .find = "4所", .year = 2023},
+    // ... but not a horizon, a span of years, or a year in a sentence
+    {.text = "迈向2035年的新城\n\n全区新增市场主体1.8万户。", .find = "1.8", .year = 2023},
+    {.text = "2022年以来的新变化\n\n全区新增市场主体1.8万户。", .find = "1.8", .year = 2023},
+    {.text = "从2019年到2022年\n\n全区新增市场主体1.8万户。", .find = "1.8", .year = 2023},
+    {.text = "2021年全区出口额60亿元。\n\n全区新增市场主体1.8万户。", .find = "1.8", .year = 2023},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

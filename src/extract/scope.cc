@@ -77,6 +77,7 @@ bool is_section_heading(std::u32string_view line) {
 }  // namespace
 
 std::vector<Span> logical_paragraphs(std::u32string_view t) {
+  constexpr size_t kMaxTitle = 60;  // characters; longer first lines are text
   struct Line { size_t start, end; bool blank_before, blank_after; };
   std::vector<Line> lines;
   size_t s = 0;
@@ -101,6 +102,13 @@ std::vector<Span> logical_paragraphs(std::u32string_view t) {
   for (const auto& l : lines) {
     auto text = trim(t.substr(l.start, l.end - l.start));
     bool heading = !text.empty() && (text[0] == U'#' || is_section_heading(text));
+    // A page break can put a blank line inside a sentence, but not after
+    // the document's first line: there it ends a title (XX市2023年国民经济和
+    // 社会发展统计公报), which would otherwise run into the first paragraph.
+    if (&l == &lines.front() && !heading && l.blank_after && text.size() <= kMaxTitle && !ends_sentence(text)) {
+      out.push_back({l.start, l.end, false, true});
+      continue;
+    }
     bool caption = l.blank_before && l.blank_after && text.size() <= 20 && !has_punct(text);
     if (heading || caption) {
       // Its own paragraph; an open paragraph interrupted by a caption continues after it.

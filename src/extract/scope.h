@@ -20,6 +20,7 @@ class Lexicon;
 struct Span {
   size_t start, end;
   bool heading = false;  // a section heading (一、2023年工作回顾, # ...)
+  bool title = false;    // the document's first line, standing alone
 };
 
 // Paragraphs as a reader sees them: a line that does not end a sentence
