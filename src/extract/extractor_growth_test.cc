@@ -89,6 +89,9 @@ const std::vector<Case> kCases = {
     {.text = "全区地区生产总值增速达到6.3%。", .find = "6.3", .count = 1, .value = kNull, .growth = 6.3},
     {.text = "全区跨境电商交易额比上年增长2.5倍。", .find = "2.5", .count = 1, .value = kNull, .growth = 250},
     {.text = "全区新能源汽车产量是上年的2倍。", .find = "2", .count = 1, .value = kNull, .growth = 100},
+    // colloquial change after a comparison
+    {.text = "今年合作社的订单比去年多了三成。", .find = "三成", .count = 1, .value = kNull, .growth = 30},
+    {.text = "全县外出务工人员比上年少了两成。", .find = "两成", .count = 1, .value = kNull, .growth = -20},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

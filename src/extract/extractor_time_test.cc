@@ -79,6 +79,11 @@ const std::vector<Case> kCases = {
     {.text = "2022年以来的新变化\n\n全区新增市场主体1.8万户。", .find = "1.8", .year = 2023},
     {.text = "从2019年到2022年\n\n全区新增市场主体1.8万户。", .find = "1.8", .year = 2023},
     {.text = "2021年全区出口额60亿元。\n\n全区新增市场主体1.8万户。", .find = "1.8", .year = 2023},
+    // 后/前 after an event verb is a postposition, not part of 后年/前年
+    {.text = "该项目建成后年产值可达8亿元。", .find = "8亿", .count = 1, .year = 2023, .indicator = "年产值"},
+    {.text = "工厂改造前年产量不足3万吨。", .find = "3万", .count = 1, .year = 2023},
+    {.text = "预计后年全县粮食产量达到50万吨。", .find = "50", .count = 1, .year = 2025},
+    {.text = "前年全县新建农村公路80公里。", .find = "80", .count = 1, .year = 2021},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

@@ -146,6 +146,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
   const auto& recent = lex.cues(CueKind::TimeRecentYears);
   const auto& since = lex.cues(CueKind::YearSince);
   const auto& basis_lead = lex.cues(CueKind::BasisLead);
+  const auto& postposition_verb = lex.cues(CueKind::PostpositionVerb);
   const auto& period = lex.cues(CueKind::Period);
   auto plus = [&](int d) -> std::optional<int> { if (doc_year) return *doc_year + d; return std::nullopt; };
 
@@ -229,6 +230,9 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       e = rel_end;
       size_t bs = 0;
       bool is_basis = basis_lead.ending_at(t, i, &bs, true) != nullptr;
+      // 投产后年产值 / 改造前年产量: after an event verb, 后/前 means after or
+      // before the event and 年 starts the next word (annual output)
+      if ((t[i] == U'后' || t[i] == U'前') && postposition_verb.ending_at(t, i, nullptr, false)) continue;
       size_t a = skip_ws(t, e);
       if (a + 1 < t.size() && t[a] == U'同' && t[a + 1] == U'期') is_basis = true;
       if (!is_basis) years->push_back({i, e, plus(std::stoi(c->value)), "relative"});
