@@ -58,6 +58,13 @@ const std::vector<Case> kCases = {
     {.text = "鄞州新引进产业项目20个。", .doc_district = "海曙区", .find = "20", .district = "鄞州区",
      .district_code = "330212"},
     {.text = "首南街道今年新开工产业项目11个。", .find = "11", .district = "首南街道"},
+    // 全镇 / 该街道: the town or street named last, for the sentence it opens
+    {.text = "去年，姜山镇实现工业产值50亿元。\n目前，全镇共有规上企业36家。", .find = "36", .count = 2,
+     .district = "姜山镇", .indicator_is = "规上企业"},
+    {.text = "姜山镇的粮食产量增长3%。该镇还新建冷库4座。", .find = "4座", .count = 2, .district = "姜山镇"},
+    {.text = "姜山镇的粮食产量增长3%。该镇还新建冷库4座，全区新建冷库20座。", .find = "20座", .count = 3,
+     .district = "鄞州区"},
+    {.text = "目前，全镇共有规上企业36家。", .find = "36", .count = 1, .district = "鄞州区"},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

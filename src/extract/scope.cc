@@ -371,7 +371,15 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
       size_t e = 0;
       const Cue* c = scope.at(t, i, &e, false);
       if (!c) continue;
-      if (governs_here(i, e)) {
+      if (c->value == "town") {
+        // 全镇 / 该街道: the town or street named last before it, if any
+        // (the document's own, when it is about one)
+        const PlaceMark* last = nullptr;
+        for (size_t k = 0; k < from_mentions && out[k].pos < i; ++k)
+          if (!out[k].town.empty() || (out[k].place && out[k].place->level == "town")) last = &out[k];
+        if (doc && doc->level == "town") out.push_back({i, e, doc, {}});
+        else if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, last->town, true});
+      } else if (governs_here(i, e)) {
         const Place* p = doc;
         if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
         else if (c->value == "city") p = gaz.city_of(*doc) ? gaz.city_of(*doc) : doc;
