@@ -92,6 +92,13 @@ const std::vector<Case> kCases = {
     // colloquial change after a comparison
     {.text = "今年合作社的订单比去年多了三成。", .find = "三成", .count = 1, .value = kNull, .growth = 30},
     {.text = "全县外出务工人员比上年少了两成。", .find = "两成", .count = 1, .value = kNull, .growth = -20},
+    // negative growth said as 负增长 / 萎缩, and rate words after a price note
+    {.text = "全县房地产开发投资同比负增长3.5%。", .find = "3.5", .count = 1, .value = kNull, .growth = -3.5},
+    {.text = "全县出口额同比萎缩8%。", .find = "8", .count = 1, .value = kNull, .growth = -8},
+    {.text = "全县地区生产总值为398.2亿元，按不变价格计算，同比增长5.9%。", .find = "398.2", .count = 1,
+     .growth = 5.9},
+    {.text = "居民人均消费支出2.1万元，扣除价格因素，实际增长4.2%。", .find = "2.1", .count = 1, .growth = 4.2},
+    {.text = "社会消费品零售总额180亿元，同比名义增长6.1%。", .find = "180", .count = 1, .growth = 6.1},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

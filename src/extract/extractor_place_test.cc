@@ -65,6 +65,12 @@ const std::vector<Case> kCases = {
     {.text = "姜山镇的粮食产量增长3%。该镇还新建冷库4座，全区新建冷库20座。", .find = "20座", .count = 3,
      .district = "鄞州区"},
     {.text = "目前，全镇共有规上企业36家。", .find = "36", .count = 1, .district = "鄞州区"},
+    // 全市 in a county-level city's document is that city; a period or year before 全省 keeps it the subject
+    {.text = "全市地区生产总值完成512.6亿元。", .doc_district = "慈溪市", .find = "512.6", .district = "慈溪市"},
+    {.text = "全市地区生产总值完成512.6亿元。", .doc_district = "海曙区", .find = "512.6", .district = "宁波市"},
+    {.text = "上半年全省地区生产总值45412亿元。", .find = "45412", .district = "浙江省"},
+    {.text = "1-9月全省进出口总额3.1万亿元。", .find = "3.1", .district = "浙江省"},
+    {.text = "2022年全省新增市场主体150万户。", .find = "150", .district = "浙江省"},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

@@ -84,6 +84,11 @@ const std::vector<Case> kCases = {
     {.text = "工厂改造前年产量不足3万吨。", .find = "3万", .count = 1, .year = 2023},
     {.text = "预计后年全县粮食产量达到50万吨。", .find = "50", .count = 1, .year = 2025},
     {.text = "前年全县新建农村公路80公里。", .find = "80", .count = 1, .year = 2021},
+    {.text = "此后年均增长8%。", .find = "8", .count = 1, .year = 2023},
+    {.text = "项目提前年内完成投资5亿元。", .find = "5", .count = 1, .year = 2023},
+    // 去年同期 opening a clause dates it; after a comparison it is a basis
+    {.text = "去年同期，全县社会消费品零售总额为96.3亿元。", .find = "96.3", .count = 1, .year = 2022},
+    {.text = "全县社会消费品零售总额比去年同期增长5%。", .find = "5", .count = 1, .growth = 5, .year = 2023},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

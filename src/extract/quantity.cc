@@ -109,6 +109,7 @@ TextMarks TextMarks::compute(std::u32string_view t) {
   TextMarks m;
   m.quote_len.assign(t.size(), 0);
   m.in_title.assign(t.size(), 0);
+  m.in_speech.assign(t.size(), 0);
   m.quote_open_at.assign(t.size(), 0);
   // Quotes: pair each opening mark with the next closing mark within a paragraph-ish distance.
   for (size_t i = 0; i < t.size(); ++i) {
@@ -122,6 +123,9 @@ TextMarks TextMarks::compute(std::u32string_view t) {
         m.quote_open_at[i] = 1;
         auto len = static_cast<uint8_t>(j - i - 1);  // under 200
         for (size_t k = i + 1; k < j; ++k) m.quote_len[k] = len;
+        // Names and slogans have no inner punctuation; quoted speech does.
+        if (std::u32string_view(t.data() + i + 1, j - i - 1).find_first_of(U"，。！？；,!?;") != std::u32string_view::npos)
+          for (size_t k = i + 1; k < j; ++k) m.in_speech[k] = 1;
         i = j;
       }
     } else if (t[i] == U'《') {
@@ -380,7 +384,7 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
         q.claim = false;
         q.not_claim = "one";
       }
-      if (marks.quote_len[i] > 0) { q.claim = false; q.not_claim = "slogan"; }
+      if (marks.quote_len[i] > 0 && !marks.in_speech[i]) { q.claim = false; q.not_claim = "slogan"; }
       size_t a = skip_ws(t, suffix_end);
       if (a < t.size() && marks.quote_open_at[a] && q.counting) { q.claim = false; q.not_claim = "name"; }
       if (n->bare_scale && q.counting && q.qualifier == "exact") { q.claim = false; q.not_claim = "bare scale"; }

@@ -45,6 +45,7 @@ struct Quantity {
 struct TextMarks {
   std::vector<uint8_t> quote_len;      // length of the “...” span a position sits in (< 200), 0 outside
   std::vector<uint8_t> in_title;       // 1 inside 《...》
+  std::vector<uint8_t> in_speech;      // 1 inside a quote holding a clause (“今年订单增长了四成。”), not a name
   std::vector<uint8_t> quote_open_at;  // 1 where an opening quote starts
   static TextMarks compute(std::u32string_view folded);
 };

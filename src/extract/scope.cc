@@ -234,7 +234,12 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       // before the event and 年 starts the next word (annual output)
       if ((t[i] == U'后' || t[i] == U'前') && postposition_verb.ending_at(t, i, nullptr, false)) continue;
       size_t a = skip_ws(t, e);
-      if (a + 1 < t.size() && t[a] == U'同' && t[a + 1] == U'期') is_basis = true;
+      // 比去年同期 / 高于去年同期 compare; 去年同期，… opening a clause dates it
+      if (a + 1 < t.size() && t[a] == U'同' && t[a + 1] == U'期') {
+        size_t b = i;
+        while (b > 0 && is_space(t[b - 1])) --b;
+        if (b > 0 && !is_clause_end(t[b - 1])) is_basis = true;
+      }
       if (!is_basis) years->push_back({i, e, plus(std::stoi(c->value)), "relative"});
       i = e - 1;
       continue;
@@ -293,6 +298,22 @@ const Place* document_place(const Gazetteer& gaz, const std::string& district,
   return best;
 }
 
+namespace {
+
+// What 全市 means in a document about `doc`: a county-level city (登封市,
+// 昆山市) or one a town lies in, else the prefecture-level city.
+const Place* city_scope(const Gazetteer& gaz, const Place& doc) {
+  auto county_city = [](const Place* p) {
+    return p && p->level == "county" && p->name.size() >= 3 && p->name.compare(p->name.size() - 3, 3, "市") == 0;
+  };
+  if (county_city(&doc)) return &doc;
+  if (doc.level == "town" && county_city(gaz.parent(doc))) return gaz.parent(doc);
+  const Place* city = gaz.city_of(doc);
+  return city ? city : &doc;
+}
+
+}  // namespace
+
 std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector<PlaceMention>& mentions,
                                         const Gazetteer& gaz, const Place* doc, const TextMarks& marks,
                                         const Lexicon& lex) {
@@ -309,6 +330,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
   const auto& town = lex.cues(CueKind::TownSuffix);
 
   const auto& lead = lex.cues(CueKind::IndicatorLead);
+  const auto& period = lex.cues(CueKind::Period);
   auto governs_here = [&](size_t pos, size_t end) {
     size_t a = skip_ws(t, end);
     if (nongov.at(t, a, nullptr)) return false;
@@ -330,6 +352,15 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
       if (b == 0 || is_clause_end(t[b - 1])) return true;
       size_t s = 0;
       if (lead.ending_at(t, b, &s, false)) { b = s; continue; }
+      if (period.ending_at(t, b, &s, false)) { b = s; continue; }
+      // 2023年全省 / 1-9月全省: a year or months before it
+      if (t[b - 1] == U'年' || t[b - 1] == U'月') {
+        size_t a = b - 1;
+        while (a > 0 && (is_digit(t[a - 1]) || t[a - 1] == U'-' || t[a - 1] == U'—' || t[a - 1] == U'～' ||
+                         t[a - 1] == U'~' || t[a - 1] == U'至'))
+          --a;
+        if (a < b - 1 && is_digit(t[a])) { b = a; continue; }
+      }
       return false;
     }
   };
@@ -382,7 +413,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
       } else if (governs_here(i, e)) {
         const Place* p = doc;
         if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
-        else if (c->value == "city") p = gaz.city_of(*doc) ? gaz.city_of(*doc) : doc;
+        else if (c->value == "city") p = city_scope(gaz, *doc);
         bool own = p == doc;
         if (p && (own || at_clause_start(i))) out.push_back({i, e, p, {}, !own});
       }
