@@ -71,6 +71,9 @@ const std::vector<Case> kCases = {
     {.text = "上半年全省地区生产总值45412亿元。", .find = "45412", .district = "浙江省"},
     {.text = "1-9月全省进出口总额3.1万亿元。", .find = "3.1", .district = "浙江省"},
     {.text = "2022年全省新增市场主体150万户。", .find = "150", .district = "浙江省"},
+    // 其中城镇人口: 中城镇 is a town's name straddling 其中 and 城镇 (place_stopwords.tsv)
+    {.text = "年末全区常住人口52万人，其中城镇人口23万人。", .find = "23", .count = 2, .district = "鄞州区",
+     .indicator_is = "城镇人口"},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
