@@ -65,10 +65,6 @@ Extractor::~Extractor() { delete impl_; }
 
 namespace {
 
-size_t skip_ws_back(std::u32string_view t, size_t i) {
-  while (i > 0 && is_space(t[i - 1])) --i;
-  return i;
-}
 
 bool is_gap_punct(char32_t c) {
   return is_space(c) || c == U',' || c == U'，' || c == U'、' || c == U';' || c == U'；' || c == U':' ||
@@ -117,6 +113,18 @@ bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) 
   return true;
 }
 
+// Whether [a, b) joins a rate to the level after it: a comma at most, then
+// a word of arrival (达到, 为, 至); the word may be the level's own qualifier
+// (突破, 超过: `qualified`), so then none is needed.
+bool rate_then_level(std::u32string_view t, size_t a, size_t b, bool qualified, const Lexicon& lex) {
+  size_t i = skip_ws(t, a);
+  if (i < b && (t[i] == U'，' || t[i] == U',')) i = skip_ws(t, i + 1);
+  size_t e = 0;
+  if (i < b && lex.cues(CueKind::RateThenLevel).at(t, i, &e) && e <= b) i = skip_ws(t, e);
+  else if (!qualified) return false;
+  return i == b;
+}
+
 // The current paragraph's claims: the tail of the document's list from
 // `base`. Claims are built in place there, never moved over from a list of
 // their own (a claim is a large object, and an endless paragraph of figures
@@ -130,6 +138,7 @@ class ParagraphClaims {
   Claim& operator[](size_t k) const { return all_[base_ + k]; }
   Claim& back() const { return all_.back(); }
   void push_back(Claim&& c) { all_.push_back(std::move(c)); }
+  void pop_back() { all_.pop_back(); }
   std::vector<Claim>::iterator begin() const { return all_.begin() + static_cast<std::ptrdiff_t>(base_); }
   std::vector<Claim>::iterator end() const { return all_.end(); }
 
@@ -410,6 +419,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::vector<Item> items;
   ParagraphClaims claims(result.claims);  // the paragraph's, in order
   std::vector<bool> claim_is_level;
+  std::vector<bool> claim_is_change;  // an absolute change (比年初增加142.7亿元)
   std::vector<Claim> flats;
 
   const TimeMark* section_year = nullptr;
@@ -452,6 +462,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     struct ListRate { bool active = false; size_t end = 0; int sign = 1; size_t verb_start = 0; } list_rate;
     claims.start_paragraph();
     claim_is_level.clear();
+    claim_is_change.clear();
 
     auto fill_context = [&](Claim& c, size_t start, size_t subject_end, size_t end, bool counting) {
       size_t ss, se, cs, ce;
@@ -598,6 +609,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
             if (rate.points || (!claims[k].growth_pct && claim_is_level[k] &&
                                 trivial_gap(t, claims[k].span_end, rate.verb_start, lex))) {
               target = &claims[k];
+              // 余额1386.5亿元，比年初增加142.7亿元，增长11.5%: the rate is the
+              // balance's, not the absolute change's
+              if (!rate.points && claim_is_change[k] && k > 0 && claims[k - 1].span_start >= ss &&
+                  claim_is_level[k - 1] && !claim_is_change[k - 1] && !claims[k - 1].growth_pct &&
+                  claims[k - 1].value && claims[k - 1].unit == claims[k].unit)
+                target = &claims[k - 1];
             }
             break;
           }
@@ -622,6 +639,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         fill_context(c, rate.start, rate.verb_start, rate.end, false);
         claims.push_back(std::move(c));
         claim_is_level.push_back(false);
+        claim_is_change.push_back(false);
         continue;
       }
 
@@ -636,10 +654,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       c.value_high = q.high;
       ss = fill_context(c, q.start, q.start, q.end, q.counting);
       // An absolute change (比上年末增加7.4万人, 新增300家) keeps its direction in the indicator.
+      bool change = false;
       {
         int sign = 1;
         size_t verb_start = 0;
         if (q.kind == QuantityKind::Amount && growth_verb_before(t, q.start, lex, &sign, &verb_start)) {
+          change = true;
           size_t verb_end = 0;
           lex.cues(CueKind::GrowthVerb).at(t, verb_start, &verb_end);
           std::string verb = u32_to_utf8(t.substr(verb_start, verb_end - verb_start));
@@ -652,8 +672,23 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
           if (c.indicator.find(verb) == std::string::npos) c.indicator += verb;
         }
       }
+      // 同比增长12.5%，达到386亿元 / 增长8.2%至56.3亿元: the rate before is this
+      // level's, one claim, measuring what the rate's subject names.
+      if (!change && !claims.empty() && claims.back().span_start >= ss && !claim_is_level.back() &&
+          !claims.back().value && claims.back().growth_pct && !claims.back().value_low &&
+          rate_then_level(t, claims.back().span_end, q.start, q.qualifier != "exact", lex)) {
+        const Claim& r = claims.back();
+        c.growth_pct = r.growth_pct;
+        c.indicator = r.indicator;
+        c.indicator_code = r.indicator_code;
+        if (c.modality == "actual") c.modality = r.modality;
+        claims.pop_back();
+        claim_is_level.pop_back();
+        claim_is_change.pop_back();
+      }
       claims.push_back(std::move(c));
       claim_is_level.push_back(true);
+      claim_is_change.push_back(change);
     }
 
     // 与上年持平: a zero change on the level before it, or a claim of its own.

@@ -99,6 +99,17 @@ const std::vector<Case> kCases = {
      .growth = 5.9},
     {.text = "居民人均消费支出2.1万元，扣除价格因素，实际增长4.2%。", .find = "2.1", .count = 1, .growth = 4.2},
     {.text = "社会消费品零售总额180亿元，同比名义增长6.1%。", .find = "180", .count = 1, .growth = 6.1},
+    // a rate before the level it belongs to: one claim, the level's quote, the rate's subject
+    {.text = "全县社会消费品零售总额同比增长12.5%，达到386亿元。", .find = "386", .count = 1, .value = 3.86e10,
+     .growth = 12.5, .indicator_is = "社会消费品零售总额"},
+    {.text = "全县工业产值增长8.2%至56.3亿元。", .find = "56.3", .count = 1, .growth = 8.2, .indicator_is = "工业产值"},
+    {.text = "全县高新技术企业数量实现翻番，达到48家。", .find = "48", .count = 1, .growth = 100},
+    {.text = "全县营业收入增长两成以上，突破60亿元。", .find = "60", .count = 1, .growth = 20},
+    {.text = "全县财政收入增长10%，其中税收收入86亿元。", .find = "86", .count = 2, .growth = kNull},
+    // a rate after an absolute change is the balance's
+    {.text = "全县存款余额1386.5亿元，比年初增加142.7亿元，增长11.5%。", .find = "1386.5", .count = 2, .growth = 11.5},
+    {.text = "全县存款余额1386.5亿元，比年初增加142.7亿元，增长11.5%。", .find = "142.7", .count = 2, .growth = kNull},
+    {.text = "全县新增市场主体1.2万户，增长8%。", .find = "1.2", .count = 1, .growth = 8},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

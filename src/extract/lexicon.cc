@@ -9,13 +9,6 @@
 
 namespace claimdb::extract {
 
-namespace {
-size_t skip_ws(std::u32string_view t, size_t i) {
-  while (i < t.size() && is_space(t[i])) ++i;
-  return i;
-}
-}  // namespace
-
 void WordTrie::insert(Dir& d, std::u32string_view word, bool reversed, int payload) {
   uint32_t n = NameTrie::kRoot;
   for (size_t k = 0; k < word.size(); ++k) {

@@ -36,11 +36,6 @@ double cn_unit(char32_t c) {
   }
 }
 
-size_t skip_ws(std::u32string_view t, size_t i) {
-  while (i < t.size() && is_space(t[i])) ++i;
-  return i;
-}
-
 double clamp(double v) {
   if (!std::isfinite(v)) return std::numeric_limits<double>::max();
   return v;

@@ -11,14 +11,6 @@ namespace claimdb::extract {
 
 namespace {
 
-size_t skip_ws(std::u32string_view t, size_t i) {
-  while (i < t.size() && is_space(t[i])) ++i;
-  return i;
-}
-size_t skip_ws_back(std::u32string_view t, size_t i) {
-  while (i > 0 && is_space(t[i - 1])) --i;
-  return i;
-}
 
 bool year_like(const Numeral& n) {
   if (n.has_decimal || n.has_separator || n.has_scale || n.more_than) return false;

@@ -14,10 +14,6 @@ namespace claimdb::extract {
 
 namespace {
 
-size_t skip_ws(std::u32string_view t, size_t i) {
-  while (i < t.size() && is_space(t[i])) ++i;
-  return i;
-}
 
 bool ends_sentence(std::u32string_view line) {
   size_t e = line.size();

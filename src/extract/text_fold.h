@@ -14,6 +14,16 @@ std::u32string fold(std::u32string_view text);
 inline bool is_space(char32_t c) {
   return c == U' ' || c == U'\n' || c == U'\r' || c == U'\t' || c == 0x3000 || c == 0xA0;
 }
+// The first non-space position at or after i; the position after the last
+// non-space before i.
+inline size_t skip_ws(std::u32string_view t, size_t i) {
+  while (i < t.size() && is_space(t[i])) ++i;
+  return i;
+}
+inline size_t skip_ws_back(std::u32string_view t, size_t i) {
+  while (i > 0 && is_space(t[i - 1])) --i;
+  return i;
+}
 inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 inline bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 // CJK ideographs (the letters of running Chinese text).
