@@ -92,6 +92,8 @@ const std::vector<Case> kCases = {
     // colloquial change after a comparison
     {.text = "今年合作社的订单比去年多了三成。", .find = "三成", .count = 1, .value = kNull, .growth = 30},
     {.text = "全县外出务工人员比上年少了两成。", .find = "两成", .count = 1, .value = kNull, .growth = -20},
+    {.text = "全县农业总产值减少了约5.3亿元。", .find = "5.3", .count = 1, .indicator_is = "农业总产值减少了"},
+    {.text = "全县规上企业数量增多了30家。", .find = "30", .count = 1, .indicator_is = "规上企业数量增多了"},
     // negative growth said as 负增长 / 萎缩, and rate words after a price note
     {.text = "全县房地产开发投资同比负增长3.5%。", .find = "3.5", .count = 1, .value = kNull, .growth = -3.5},
     {.text = "全县出口额同比萎缩8%。", .find = "8", .count = 1, .value = kNull, .growth = -8},
