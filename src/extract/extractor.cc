@@ -65,7 +65,6 @@ Extractor::~Extractor() { delete impl_; }
 
 namespace {
 
-
 bool is_gap_punct(char32_t c) {
   return is_space(c) || c == U',' || c == U'，' || c == U'、' || c == U';' || c == U'；' || c == U':' ||
          c == U'(' || c == U')' || c == U'（' || c == U'）' || is_open_quote(c) || is_close_quote(c);
@@ -290,8 +289,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   // 二、2024年主要目标 / 三、明年工作安排: the plan word of the current section
   // heading (not a bare 将), for its paragraphs' figures that carry none.
   std::string section_modality;
+  auto is_jiang = [](const Cue* c) { return c->word == "将"; };
   auto modality_for = [&](size_t clause_start, size_t pos, size_t clause_end, size_t sent_start) -> std::string {
-    auto is_jiang = [](const Cue* c) { return c->word == "将"; };
     auto valid = [&](const CueHit& h) {
       if (!is_jiang(h.cue)) return true;
       // 将 marks the future only after a subject or adverb, not as the object marker (将产量拔高)
@@ -418,8 +417,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   struct Item { size_t pos; const Quantity* q; size_t dbl_end; double dbl; };
   std::vector<Item> items;
   ParagraphClaims claims(result.claims);  // the paragraph's, in order
-  std::vector<bool> claim_is_level;
-  std::vector<bool> claim_is_change;  // an absolute change (比年初增加142.7亿元)
+  // What each claim of the paragraph is: a bare rate, a level, or an
+  // absolute change (比年初增加142.7亿元, a level that states a change).
+  enum class Kind { Rate, Level, Change };
+  std::vector<Kind> claim_kind;
   std::vector<Claim> flats;
 
   const TimeMark* section_year = nullptr;
@@ -442,7 +443,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       for (auto m = first_at_or_after(years, para.start); m != years.end() && m->pos < para.end; ++m) section_year = &*m;
       section_modality.clear();
       for (auto h = hits_from(cues.modality, para.start); h != cues.modality.end() && h->pos < para.end; ++h)
-        if (h->cue->word != "将") { section_modality = h->cue->value; break; }
+        if (!is_jiang(h->cue)) { section_modality = h->cue->value; break; }
       continue;
     }
     // Quantities and doubling idioms in this paragraph, in order.
@@ -461,8 +462,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
 
     struct ListRate { bool active = false; size_t end = 0; int sign = 1; size_t verb_start = 0; } list_rate;
     claims.start_paragraph();
-    claim_is_level.clear();
-    claim_is_change.clear();
+    claim_kind.clear();
 
     auto fill_context = [&](Claim& c, size_t start, size_t subject_end, size_t end, bool counting) {
       size_t ss, se, cs, ce;
@@ -601,18 +601,18 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
           // A和B，分别增长x%和y%: rates go to the levels in order.
           for (size_t k = claims.size(); k-- > 0;) {
             if (claims[k].span_start < ss || claims[k].growth_pct) break;
-            if (claim_is_level[k]) target = &claims[k];
+            if (claim_kind[k] != Kind::Rate) target = &claims[k];
           }
         } else {
           for (size_t k = claims.size(); k-- > 0;) {
             if (claims[k].span_start < ss) break;
-            if (rate.points || (!claims[k].growth_pct && claim_is_level[k] &&
+            if (rate.points || (!claims[k].growth_pct && claim_kind[k] != Kind::Rate &&
                                 trivial_gap(t, claims[k].span_end, rate.verb_start, lex))) {
               target = &claims[k];
               // 余额1386.5亿元，比年初增加142.7亿元，增长11.5%: the rate is the
               // balance's, not the absolute change's
-              if (!rate.points && claim_is_change[k] && k > 0 && claims[k - 1].span_start >= ss &&
-                  claim_is_level[k - 1] && !claim_is_change[k - 1] && !claims[k - 1].growth_pct &&
+              if (!rate.points && claim_kind[k] == Kind::Change && k > 0 && claims[k - 1].span_start >= ss &&
+                  claim_kind[k - 1] == Kind::Level && !claims[k - 1].growth_pct &&
                   claims[k - 1].value && claims[k - 1].unit == claims[k].unit)
                 target = &claims[k - 1];
             }
@@ -638,8 +638,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         if (rate.low && !rate.points) { c.value_low = rate.low; c.value_high = rate.high; }
         fill_context(c, rate.start, rate.verb_start, rate.end, false);
         claims.push_back(std::move(c));
-        claim_is_level.push_back(false);
-        claim_is_change.push_back(false);
+        claim_kind.push_back(Kind::Rate);
         continue;
       }
 
@@ -674,7 +673,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
       // 同比增长12.5%，达到386亿元 / 增长8.2%至56.3亿元: the rate before is this
       // level's, one claim, measuring what the rate's subject names.
-      if (!change && !claims.empty() && claims.back().span_start >= ss && !claim_is_level.back() &&
+      if (!change && !claims.empty() && claims.back().span_start >= ss && claim_kind.back() == Kind::Rate &&
           !claims.back().value && claims.back().growth_pct && !claims.back().value_low &&
           rate_then_level(t, claims.back().span_end, q.start, q.qualifier != "exact", lex)) {
         const Claim& r = claims.back();
@@ -683,12 +682,10 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         c.indicator_code = r.indicator_code;
         if (c.modality == "actual") c.modality = r.modality;
         claims.pop_back();
-        claim_is_level.pop_back();
-        claim_is_change.pop_back();
+        claim_kind.pop_back();
       }
       claims.push_back(std::move(c));
-      claim_is_level.push_back(true);
-      claim_is_change.push_back(change);
+      claim_kind.push_back(change ? Kind::Change : Kind::Level);
     }
 
     // 与上年持平: a zero change on the level before it, or a claim of its own.

@@ -11,7 +11,6 @@ namespace claimdb::extract {
 
 namespace {
 
-
 bool year_like(const Numeral& n) {
   if (n.has_decimal || n.has_separator || n.has_scale || n.more_than) return false;
   if (n.chinese) return n.digit_sequence && n.int_digits == 4 && n.value >= 1900 && n.value <= 2100;

@@ -14,7 +14,6 @@ namespace claimdb::extract {
 
 namespace {
 
-
 bool ends_sentence(std::u32string_view line) {
   size_t e = line.size();
   while (e > 0 && is_space(line[e - 1])) --e;
@@ -232,8 +231,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       size_t a = skip_ws(t, e);
       // 比去年同期 / 高于去年同期 compare; 去年同期，… opening a clause dates it
       if (a + 1 < t.size() && t[a] == U'同' && t[a + 1] == U'期') {
-        size_t b = i;
-        while (b > 0 && is_space(t[b - 1])) --b;
+        size_t b = skip_ws_back(t, i);
         if (b > 0 && !is_clause_end(t[b - 1])) is_basis = true;
       }
       if (!is_basis) years->push_back({i, e, plus(std::stoi(c->value)), "relative"});
