@@ -38,6 +38,16 @@ for _ in range(int(sys.argv[2])): print(round(r.uniform(0.05, float(sys.argv[1])
 
 DB=$TMP/k.db
 total=$(wc -l <"$TMP/clean.counts")
+# whole_documents WHAT: every document stored in $DB is whole (its line is
+# one of the clean import's); sets n to how many there are.
+whole_documents() {
+  counts "$DB" >"$TMP/k.counts"
+  local extra
+  extra=$(comm -23 <(sort "$TMP/k.counts") <(sort "$TMP/clean.counts"))
+  [ -z "$extra" ] || fail "$1: documents not as in a clean import:
+$extra"
+  n=$(grep -c . "$TMP/k.counts" || true)
+}
 stored() { "$SQLITE3" -batch -readonly -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM documents" 2>/dev/null || echo 0; }
 
 # One kill that surely lands between two committed batches: watch the
@@ -64,11 +74,7 @@ for attempt in 1 2 3; do
   wait "$pid" 2>/dev/null || true
   expect_eq "$(q "$DB" "PRAGMA integrity_check")" ok "kill after the first commit (attempt $attempt): integrity_check" >/dev/null
   q "$DB" "INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')" || fail "kill after the first commit: FTS index inconsistent"
-  counts "$DB" >"$TMP/k.counts"
-  extra=$(comm -23 <(sort "$TMP/k.counts") <(sort "$TMP/clean.counts"))
-  [ -z "$extra" ] || fail "kill after the first commit: documents not as in a clean import:
-$extra"
-  n=$(grep -c . "$TMP/k.counts" || true)
+  whole_documents "kill after the first commit"
   if (( n > 0 && n < total )); then
     partial=1
     pass "kill after the first commit: integrity ok, $n of $total whole documents"
@@ -98,12 +104,7 @@ for i in "${!delays[@]}"; do
     q "$DB" "INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')" || fail "kill $((i + 1)): FTS index inconsistent"
   fi
   if [ "$(q "$DB" "PRAGMA user_version")" -gt 0 ]; then
-    counts "$DB" >"$TMP/k.counts"
-    # Every stored document is whole: its line is one of the clean import's.
-    extra=$(comm -23 <(sort "$TMP/k.counts") <(sort "$TMP/clean.counts"))
-    [ -z "$extra" ] || fail "kill $((i + 1)) at ${delays[$i]} s: documents not as in a clean import:
-$extra"
-    n=$(grep -c . "$TMP/k.counts" || true)
+    whole_documents "kill $((i + 1)) at ${delays[$i]} s"
     (( n > 0 && n < total )) && partial=$((partial + 1))
     pass "kill $((i + 1)) at ${delays[$i]} s ${args[*]}: integrity ok, $n whole documents"
   else
