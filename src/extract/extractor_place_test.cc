@@ -71,6 +71,14 @@ const std::vector<Case> kCases = {
     {.text = "上半年全省地区生产总值45412亿元。", .find = "45412", .district = "浙江省"},
     {.text = "1-9月全省进出口总额3.1万亿元。", .find = "3.1", .district = "浙江省"},
     {.text = "2022年全省新增市场主体150万户。", .find = "150", .district = "浙江省"},
+    // the document's city or province named in full as a clause's subject, for its sentence
+    {.text = "宁波市实现地区生产总值16452.8亿元。", .find = "16452.8", .district = "宁波市"},
+    {.text = "去年，浙江省进出口总额增长4.6%，全区增长9.1%。", .find = "4.6", .district = "浙江省"},
+    {.text = "去年，浙江省进出口总额增长4.6%，全区增长9.1%。", .find = "9.1", .district = "鄞州区"},
+    {.text = "宁波市新增市场主体20万户。全年新增规上企业300家。", .find = "300", .district = "鄞州区"},
+    {.text = "全区税收收入占宁波市的12%，增长5%。", .find = "12", .district = "鄞州区"},
+    {.text = "宁波市智能制造研究院今年孵化企业30家。", .find = "30", .district = "鄞州区"},
+    {.text = "宁波华海电子今年投入1200万元改造车间。", .find = "1200", .district = "鄞州区"},
     // 其中城镇人口: 中城镇 is a town's name straddling 其中 and 城镇 (place_stopwords.tsv)
     {.text = "年末全区常住人口52万人，其中城镇人口23万人。", .find = "23", .count = 2, .district = "鄞州区",
      .indicator_is = "城镇人口"},

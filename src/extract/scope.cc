@@ -380,8 +380,14 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
       continue;
     }
     if (!p) continue;
-    // 宁波 in a 海曙区 document names an organisation or the wider area
-    if (std::find(ancestors.begin(), ancestors.end(), p) != ancestors.end()) continue;
+    // The document's city or province named in full (宁波市 in a 海曙区
+    // document) governs as the subject of its clause, for its sentence, as
+    // 全市 does. Elsewhere it names the wider area (占宁波市的12%); its short
+    // name mostly opens a firm's (宁波雄海稀土).
+    if (std::find(ancestors.begin(), ancestors.end(), p) != ancestors.end()) {
+      if (equals_utf8(name, p->name) && at_clause_start(m.start)) out.push_back({m.start, end, p, {}, true});
+      continue;
+    }
     bool full = equals_utf8(name, p->name);
     if (full) seen_full.insert(p);
     bool near = doc && (p->province == doc->province);
