@@ -561,6 +561,16 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
             verb_start = list_rate.verb_start;
           }
         }
+        // 同比-3.2%, 环比+0.5%: a basis that stands for its verb before a rate
+        if (!verb && q.kind == QuantityKind::Percent) {
+          size_t s = 0;
+          const Cue* basis = lex.cues(CueKind::GrowthBasis).ending_at(t, skip_ws_back(t, q.start), &s);
+          if (basis && basis->value == "rate") {
+            verb = true;
+            sign = 1;
+            verb_start = s;
+          }
+        }
         if (q.unit == "permille") verb = false;  // ‰ rates (自然增长率3.2‰) are levels
         if (q.kind == QuantityKind::Percent && verb) list_rate = {true, q.end, sign, verb_start};
         if (q.kind == QuantityKind::Percent && verb) {

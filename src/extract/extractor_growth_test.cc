@@ -112,6 +112,14 @@ const std::vector<Case> kCases = {
     {.text = "全县存款余额1386.5亿元，比年初增加142.7亿元，增长11.5%。", .find = "1386.5", .count = 2, .growth = 11.5},
     {.text = "全县存款余额1386.5亿元，比年初增加142.7亿元，增长11.5%。", .find = "142.7", .count = 2, .growth = kNull},
     {.text = "全县新增市场主体1.2万户，增长8%。", .find = "1.2", .count = 1, .growth = 8},
+    // a signed rate (ASCII, full-width or Unicode minus, plus); 同比/环比 standing for the verb
+    {.text = "受疫情影响，全年旅游收入增长-3.2%。", .find = "3.2", .count = 1, .quote = "-3.2%", .growth = -3.2},
+    {.text = "上半年规上工业增加值增速为−1.5%。", .find = "1.5", .count = 1, .growth = -1.5},
+    {.text = "全区营业收入增长－2.4%。", .find = "2.4", .count = 1, .growth = -2.4},
+    {.text = "一季度利润总额同比-12.3%，环比+1.2%。", .find = "12.3", .count = 2, .growth = -12.3},
+    {.text = "一季度利润总额同比-12.3%，环比+1.2%。", .find = "1.2", .count = 2, .quote = "+1.2%", .growth = 1.2},
+    {.text = "全区税收收入86.5亿元，同比5.1%。", .find = "86.5", .count = 1, .value = 8.65e9, .growth = 5.1},
+    {.text = "1-9月，全区出口额达52亿元。", .find = "52", .count = 1, .value = 5.2e9},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

@@ -188,8 +188,18 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
     size_t end = n->end;
     bool more_than = n->more_than;
 
+    // A sign before Arabic digits (增长-3.2%, 同比−1.5%, +0.8个百分点); a
+    // hyphen after a digit or letter joins a range or a code (1-9月, H-1).
+    bool signed_number = false;
+    if (!n->chinese && i > 0 && (t[i - 1] == U'-' || t[i - 1] == U'−' || t[i - 1] == U'+') &&
+        !(i >= 2 && (is_digit(t[i - 2]) || is_ascii_alpha(t[i - 2]) || t[i - 2] == U'.' || t[i - 2] == U'-'))) {
+      signed_number = true;
+      q.start = i - 1;
+      if (t[i - 1] != U'+') q.number = -q.number;
+    }
+
     // Arabic digits glued to Latin letters are names and versions (supOS4.0, H5, 5G).
-    if (!n->chinese && i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == U'.' || t[i - 1] == U'-')) {
+    if (!n->chinese && !signed_number && i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == U'.' || t[i - 1] == U'-')) {
       q.claim = false;
       q.not_claim = "code";
     }
