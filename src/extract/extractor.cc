@@ -582,13 +582,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
             rate = {q.start, q.end, verb_start, sign * q.number * 100, false, q.qualifier, {}, {}};
             is_rate = true;
           } else {
-            // 是上年的1.1倍: growth of (x - 1) x 100 percent
+            // 是上年的1.1倍, 为2015年的两倍: growth of (x - 1) x 100 percent
             size_t b = skip_ws_back(t, q.start);
             if (b > 0 && t[b - 1] == U'的') {
-              size_t s = b - 1;
-              while (s > para.start && !is_clause_end(t[s - 1]) && t[s - 1] != U'是') --s;
-              if (s > para.start && t[s - 1] == U'是') {
-                rate = {q.start, q.end, s - 1, (q.number - 1) * 100, false, q.qualifier, {}, {}};
+              const auto& lead = lex.cues(CueKind::MultipleLead);
+              size_t s = b - 1, ls = 0;
+              while (s > para.start && !is_clause_end(t[s - 1]) && !lead.ending_at(t, s, &ls)) --s;
+              if (s > para.start && !is_clause_end(t[s - 1])) {
+                rate = {q.start, q.end, ls, (q.number - 1) * 100, false, q.qualifier, {}, {}};
                 is_rate = true;
               }
             }

@@ -120,6 +120,9 @@ const std::vector<Case> kCases = {
     {.text = "一季度利润总额同比-12.3%，环比+1.2%。", .find = "1.2", .count = 2, .quote = "+1.2%", .growth = 1.2},
     {.text = "全区税收收入86.5亿元，同比5.1%。", .find = "86.5", .count = 1, .value = 8.65e9, .growth = 5.1},
     {.text = "1-9月，全区出口额达52亿元。", .find = "52", .count = 1, .value = 5.2e9},
+    // a multiple after 为/相当于/达到 as after 是
+    {.text = "全区税收相当于十年前的3倍。", .find = "3倍", .count = 1, .growth = 200},
+    {.text = "全区税收收入达到上年的1.2倍。", .find = "1.2倍", .count = 1, .growth = 20},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

@@ -89,6 +89,10 @@ const std::vector<Case> kCases = {
     // 去年同期 opening a clause dates it; after a comparison it is a basis
     {.text = "去年同期，全县社会消费品零售总额为96.3亿元。", .find = "96.3", .count = 1, .year = 2022},
     {.text = "全县社会消费品零售总额比去年同期增长5%。", .find = "5", .count = 1, .growth = 5, .year = 2023},
+    // the base of a multiple does not date the figure
+    {.text = "今年全区出口额是2019年的1.5倍。", .doc_year = 2024, .find = "1.5倍", .growth = 50, .year = 2024},
+    {.text = "今年全区税收收入是上年的1.2倍。", .doc_year = 2024, .find = "1.2倍", .growth = 20, .year = 2024},
+    {.text = "2023年全区出口额为2015年的两倍。", .doc_year = 2024, .find = "两倍", .growth = 100, .year = 2023},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

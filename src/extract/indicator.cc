@@ -23,6 +23,21 @@ std::u32string_view compact(std::u32string_view s, std::u32string& buf) {
   return buf;
 }
 
+// Where a trailing comparison with a written year starts (比2020年,
+// 较2019年同期, 与2015年末), npos when `s` does not end in one.
+size_t year_basis_start(std::u32string_view s, const Lexicon& lex) {
+  size_t e = s.size();
+  for (std::u32string_view tail : {std::u32string_view(U"同期"), std::u32string_view(U"末"), std::u32string_view(U"底")})
+    if (e >= tail.size() && s.substr(e - tail.size()) == tail) { e -= tail.size(); break; }
+  if (e == 0 || s[e - 1] != U'年') return std::u32string_view::npos;
+  size_t d = e - 1;
+  while (d > 0 && (is_digit(s[d - 1]) || s[d - 1] == U'〇' || s[d - 1] == U'零')) --d;
+  if (d + 4 > e - 1) return std::u32string_view::npos;  // four digits at least: 2020年, not 三年
+  size_t st = 0;
+  if (!lex.cues(CueKind::BasisLead).ending_at(s, d, &st, false)) return std::u32string_view::npos;
+  return st;
+}
+
 // Drops leading cue words (其中, 目前, 全区, ...) and trailing verbs (实现, 达到, ...).
 // Narrows a view instead of erasing from a string: each step sees the same
 // characters the erasing version did.
@@ -39,6 +54,14 @@ std::u32string_view trim_phrase(std::u32string_view s, const Lexicon& lex) {
     size_t st = 0;
     if (trail.ending_at(s, s.size(), &st, false)) { s = s.substr(0, st); changed = true; continue; }
     if (basis.ending_at(s, s.size(), &st, false) && st > 0) { s = s.substr(0, st); changed = true; continue; }
+    // 2019年的产值: the 的 left after a time or place word
+    if (s.front() == U'的') { s.remove_prefix(1); changed = true; continue; }
+    // 研发投入比2020年: a comparison with a year written out
+    if (size_t y = year_basis_start(s, lex); y != std::u32string_view::npos && y > 0) {
+      s = s.substr(0, y);
+      changed = true;
+      continue;
+    }
     // A trailing change verb is dropped (地区生产总值增长), a rate noun kept (人口自然增长率).
     if (verbs.ending_at(s, s.size(), &st, false) && st > 0) {
       char32_t last = s.back();

@@ -143,6 +143,17 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
   const auto& basis_lead = lex.cues(CueKind::BasisLead);
   const auto& postposition_verb = lex.cues(CueKind::PostpositionVerb);
   const auto& period = lex.cues(CueKind::Period);
+  // 是2015年的2.3倍, 是上年的1.2倍: a time word ending at `e` is the base of a
+  // multiple, not the year of the figure
+  auto multiple_base = [&](size_t e) {
+    size_t a = skip_ws(t, e);
+    if (a >= t.size() || t[a] != U'的') return false;
+    size_t k = skip_ws(t, a + 1);
+    auto m = k < t.size() && starts_numeral(t[k]) ? read_numeral(t, k) : std::nullopt;
+    if (!m) return false;
+    k = skip_ws(t, m->end);
+    return k < t.size() && t[k] == U'倍';
+  };
   auto plus = [&](int d) -> std::optional<int> { if (doc_year) return *doc_year + d; return std::nullopt; };
 
   for (size_t i = 0; i < t.size(); ++i) {
@@ -162,6 +173,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
     if (n && !(i > 0 && (is_digit(t[i - 1]) || t[i - 1] == U'.')) && year_of_numeral(t, *n, &y, &e)) {
       // 比2020年增长30%: a comparison base, not the year of the figure
       if (basis_lead.ending_at(t, i, nullptr, true)) { i = e - 1; continue; }
+      if (multiple_base(e)) { i = e - 1; continue; }
       size_t a = skip_ws(t, e);
       size_t se = 0;
       if (since.at(t, a, &se)) years->push_back({i, se, plus(0), "now"});
@@ -224,7 +236,7 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
     if (c) {
       e = rel_end;
       size_t bs = 0;
-      bool is_basis = basis_lead.ending_at(t, i, &bs, true) != nullptr;
+      bool is_basis = basis_lead.ending_at(t, i, &bs, true) != nullptr || multiple_base(e);
       // 投产后年产值 / 改造前年产量: after an event verb, 后/前 means after or
       // before the event and 年 starts the next word (annual output)
       if ((t[i] == U'后' || t[i] == U'前') && postposition_verb.ending_at(t, i, nullptr, false)) continue;
