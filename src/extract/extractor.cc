@@ -306,7 +306,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     size_t next = clause_start;
     for (auto h = hits_from(hits, clause_start); h != hits.end() && h->pos < pos; ++h) {
       if (h->pos < next) continue;
-      if (h->end <= pos && valid(*h)) { found = h->cue->value; weak = is_jiang(h->cue); next = h->end; }
+      if (h->end <= pos && valid(*h)) {
+        if (is_jiang(h->cue) && !found.empty()) continue;  // 预计…将达到 stays a forecast
+        found = h->cue->value;
+        weak = is_jiang(h->cue);
+        next = h->end;
+      }
     }
     if (weak) {
       for (auto h = hits_from(hits, sent_start); h != hits.end() && h->pos < clause_start; ++h)

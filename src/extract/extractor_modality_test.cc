@@ -56,6 +56,10 @@ const std::vector<Case> kCases = {
     {.text = "二、2024年主要目标\n全县地区生产总值增长6.5%。\n三、2023年工作回顾\n全县出口额80亿元。", .doc_year = 2024,
      .find = "80", .year = 2023, .modality = "actual"},
     {.text = "一、将来的路\n全县出口额80亿元。", .find = "80", .modality = "actual"},
+    // a bare 将 after a stronger word in its clause keeps that word's modality
+    {.text = "预计全年地区生产总值将达到1500亿元。", .find = "1500", .count = 1, .indicator = "地区生产总值",
+     .modality = "forecast"},
+    {.text = "力争全年新增规上企业将超过300家。", .find = "300", .count = 1, .modality = "target"},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
