@@ -387,14 +387,28 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         item_places.push_back(found);
       }
       bool all_places = std::all_of(item_places.begin(), item_places.end(), [](const PlaceMark* p) { return p; });
-      // 城镇、农村居民人均可支配收入: a short item shares the last item's head noun.
+      // 城镇、农村居民人均可支配收入, 第一、二、三产业增加值, 第一产业、第二产业
+      //和第三产业增加值: items parallel to the last one's start share its
+      // head noun (the rest of it). An item is parallel when it is at most
+      // half as long, or as long as the start it matches but one character.
       std::vector<std::u32string> shared(items.size());
-      size_t last_len = items.back().end - items.back().start;
-      for (size_t k = 0; k + 1 < items.size(); ++k) {
-        size_t len = items[k].end - items[k].start;
-        if (len * 2 < last_len && len < last_len)
-          shared[k] = std::u32string(t.substr(items[k].start, len)) +
-                      std::u32string(t.substr(items.back().start + len, last_len - len));
+      // the first item starts after the clause's lead words (全区第一、二、三产业)
+      for (size_t e = 0; items.front().start < items.front().end;) {
+        if (lex.cues(CueKind::IndicatorLead).at(t, items.front().start, &e, false) ||
+            lex.cues(CueKind::PlaceScope).at(t, items.front().start, &e, false))
+          items.front().start = std::min(e, items.front().end);
+        else
+          break;
+      }
+      const std::u32string_view tv(t);
+      const std::u32string_view last = tv.substr(items.back().start, items.back().end - items.back().start);
+      const size_t head_at = items.size() >= 2 ? items[items.size() - 2].end - items[items.size() - 2].start : 0;
+      for (size_t k = 0; k + 1 < items.size() && head_at < last.size(); ++k) {
+        std::u32string_view item = tv.substr(items[k].start, items[k].end - items[k].start);
+        size_t differ = 0;
+        for (size_t j = 0; j < item.size() && item.size() <= last.size(); ++j) differ += item[j] != last[j];
+        bool parallel = item.size() * 2 < last.size() || (item.size() >= 3 && item.size() < last.size() && differ == 1);
+        if (parallel) shared[k] = std::u32string(item) + std::u32string(last.substr(head_at));
       }
       for (size_t k = 0; k < items.size(); ++k) {
         if (!all_places && !shared[k].empty()) {

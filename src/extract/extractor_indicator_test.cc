@@ -78,6 +78,14 @@ const std::vector<Case> kCases = {
     {.text = "全区研发投入比2020年增长45%。", .find = "45", .indicator_is = "研发投入"},
     {.text = "全区税收较2019年同期增长8%。", .find = "8", .indicator_is = "税收"},
     {.text = "2019年的产值是2015年的1.5倍。", .find = "1.5", .indicator_is = "产值"},
+    // listed items parallel to the start of the last one share its head noun
+    {.text = "全区第一、二、三产业增加值分别为50亿元、300亿元和400亿元。", .find = "50亿元", .count = 3,
+     .indicator_is = "第一产业增加值"},
+    {.text = "全区第一、二、三产业增加值分别为50亿元、300亿元和400亿元。", .find = "300亿元", .count = 3,
+     .indicator_is = "二产业增加值"},
+    {.text = "全区第一产业、第二产业和第三产业增加值分别为50亿元、300亿元和400亿元。", .find = "300亿元", .count = 3,
+     .indicator_is = "第二产业增加值"},
+    {.text = "新增企业、高新技术企业数量分别为30家和12家。", .find = "30家", .count = 2, .indicator_is = "新增企业"},
 };
 
 // No known gaps: every case here passes today.
