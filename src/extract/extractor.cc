@@ -443,6 +443,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::vector<Claim> flats;
 
   const TimeMark* section_year = nullptr;
+  // Each heading level's year and plan word (index 1 = 一、, 2 = （一）, ...).
+  struct Section {
+    const TimeMark* year = nullptr;
+    std::string modality;
+  };
+  std::array<Section, 7> sections{};
   // A title naming one past or current year (2023年国民经济和社会发展统计
   // 公报, published in 2024) dates the figures its text leaves undated
   // (全年, 年末); a later year in a title is a horizon (迈向2035年), and
@@ -458,11 +464,21 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   for (const Span& para : paragraphs) {
     para_start_for_modality = para.start;
     if (para.heading) {
-      section_year = nullptr;
-      for (auto m = first_at_or_after(years, para.start); m != years.end() && m->pos < para.end; ++m) section_year = &*m;
-      section_modality.clear();
+      // A heading replaces its own level's year and plan word and clears the
+      // deeper levels'; （一）一般公共预算 under 一、2023年预算执行情况 keeps 2023.
+      const size_t level = std::clamp(heading_level(std::u32string_view(t).substr(para.start, para.end - para.start)), 1,
+                                      static_cast<int>(sections.size()) - 1);
+      for (size_t l = level; l < sections.size(); ++l) sections[l] = {};
+      for (auto m = first_at_or_after(years, para.start); m != years.end() && m->pos < para.end; ++m)
+        sections[level].year = &*m;
       for (auto h = hits_from(cues.modality, para.start); h != cues.modality.end() && h->pos < para.end; ++h)
-        if (!is_jiang(h->cue)) { section_modality = h->cue->value; break; }
+        if (!is_jiang(h->cue)) { sections[level].modality = h->cue->value; break; }
+      section_year = nullptr;
+      section_modality.clear();
+      for (const Section& sec : sections) {
+        if (sec.year) section_year = sec.year;
+        if (!sec.modality.empty()) section_modality = sec.modality;
+      }
       continue;
     }
     // Quantities and doubling idioms in this paragraph, in order.

@@ -93,6 +93,10 @@ const std::vector<Case> kCases = {
     {.text = "今年全区出口额是2019年的1.5倍。", .doc_year = 2024, .find = "1.5倍", .growth = 50, .year = 2024},
     {.text = "今年全区税收收入是上年的1.2倍。", .doc_year = 2024, .find = "1.2倍", .growth = 20, .year = 2024},
     {.text = "2023年全区出口额为2015年的两倍。", .doc_year = 2024, .find = "两倍", .growth = 100, .year = 2023},
+    // a sub-heading without a year keeps its section's year; a new section clears it
+    {.text = "一、2022年工作回顾\n\n（一）财政收入\n\n税收收入完成45亿元。", .doc_year = 2023, .find = "45", .year = 2022},
+    {.text = "一、2022年工作回顾\n\n（一）财政收入\n\n税收收入完成45亿元。\n\n二、工作计划\n\n新建学校3所。",
+     .doc_year = 2023, .find = "3所", .year = 2023},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

@@ -65,7 +65,7 @@ const std::vector<Case> kCases = {
     {.text = "镇里建设了一个100兆瓦的渔光互补项目。", .find = "100", .value = 1e8, .unit = "W"},
     {.text = "新款光伏组件单块功率达到550W。", .find = "550", .value = 550, .unit = "W"},
     // throughput
-    {.text = "港区全年集装箱吞吐量1200万标箱。", .find = "1200", .value = 1.2e7, .unit = "TEU"},
+    {.text = "港区全年集装箱吞吐量1200万标箱。", .find = "1200", .value = 1.2e7, .unit = "标箱"},
     // counting words
     {.text = "全区新增规上工业企业56家。", .find = "56", .quote = "56家", .value = 56, .unit = "家"},
     {.text = "全年实施重点建设项目38个。", .find = "38", .value = 38, .unit = "个"},

@@ -71,6 +71,20 @@ bool is_section_heading(std::u32string_view line) {
 
 }  // namespace
 
+int heading_level(std::u32string_view line) {
+  line = trim(line);
+  if (line.empty()) return 0;
+  if (line[0] == U'#') {
+    int n = 0;
+    while (static_cast<size_t>(n) < line.size() && line[n] == U'#') ++n;
+    return n;
+  }
+  bool paren = line[0] == U'(' || line[0] == U'（';
+  bool arabic = line.size() > (paren ? 1u : 0u) && is_digit(line[paren ? 1 : 0]);
+  if (!paren) return arabic ? 3 : 1;  // 一、 / 1.
+  return arabic ? 4 : 2;              // （一） / （1）
+}
+
 std::vector<Span> logical_paragraphs(std::u32string_view t) {
   constexpr size_t kMaxTitle = 60;  // characters; longer first lines are text
   struct Line { size_t start, end; bool blank_before, blank_after; };

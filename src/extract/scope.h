@@ -28,6 +28,10 @@ struct Span {
 // standing alone (photo captions) and headings are paragraphs of their own.
 std::vector<Span> logical_paragraphs(std::u32string_view folded);
 
+// The rank of a section heading's numbering, outermost first: 一、 1,
+// （一） 2, 1. 3, （1） 4; # headings by their count of #.
+int heading_level(std::u32string_view heading);
+
 struct TimeMark {
   size_t pos = 0, end = 0;
   std::optional<int> year;  // empty: the document's year is unknown
