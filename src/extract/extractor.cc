@@ -568,6 +568,18 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       c.modality = modality_for(cs, start, ce, ss);
       return ss;
     };
+    // Whether `c` is a share of something (为预算的101.2%, 占全市的35%) or
+    // the base of a comparison (较前年的31.2亿元, 比上年的) that follows the
+    // level `before` in its sentence.
+    auto share_or_base = [&](const Claim& c, const Claim& before) {
+      size_t b = skip_ws_back(t, c.span_start);
+      if (b == 0 || t[b - 1] != U'的') return false;
+      if (c.unit == "percent") return true;
+      if (c.unit != before.unit) return false;
+      size_t a = skip_ws(t, before.span_end);
+      if (a < t.size() && (t[a] == U'，' || t[a] == U',')) a = skip_ws(t, a + 1);
+      return lex.cues(CueKind::BasisLead).at(t, a, nullptr) != nullptr;
+    };
     auto set_quote = [&](Claim& c, size_t s, size_t e) {
       c.span_start = s;
       c.span_end = e;
@@ -660,6 +672,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
               if (!rate.points && claim_kind[k] == Kind::Change && k > 0 && claims[k - 1].span_start >= ss &&
                   claim_kind[k - 1] == Kind::Level && !claims[k - 1].growth_pct &&
                   claims[k - 1].value && claims[k - 1].unit == claims[k].unit)
+                target = &claims[k - 1];
+              // 收入286.4亿元，为预算的101.2%，增长4.6% / 零售额42.6亿元，较前年
+              // 的31.2亿元增长36.5%: a share of something or a comparison's
+              // base passes the rate to the level before it
+              if (!rate.points && k > 0 && claims[k - 1].span_start >= ss && claim_kind[k - 1] == Kind::Level &&
+                  !claims[k - 1].growth_pct && claims[k - 1].value && share_or_base(claims[k], claims[k - 1]))
                 target = &claims[k - 1];
             }
             break;

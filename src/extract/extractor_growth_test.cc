@@ -123,6 +123,12 @@ const std::vector<Case> kCases = {
     // a multiple after 为/相当于/达到 as after 是
     {.text = "全区税收相当于十年前的3倍。", .find = "3倍", .count = 1, .growth = 200},
     {.text = "全区税收收入达到上年的1.2倍。", .find = "1.2倍", .count = 1, .growth = 20},
+    // a share of something or a comparison's base passes the rate to the level before it
+    {.text = "全区一般公共预算收入86.4亿元，为预算的101.2%，比上年增长4.6%。", .find = "86.4", .count = 2, .growth = 4.6},
+    {.text = "全区一般公共预算收入86.4亿元，为预算的101.2%，比上年增长4.6%。", .find = "101.2", .count = 2,
+     .value = 101.2, .growth = kNull},
+    {.text = "全区网络零售额42.6亿元，较上年的31.2亿元增长36.5%。", .find = "42.6", .count = 2, .growth = 36.5},
+    {.text = "全区工业增加值120亿元，占生产总值的比重为40%，提高1.2个百分点。", .find = "40%", .count = 2, .pp = 1.2},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
