@@ -443,6 +443,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::vector<Claim> flats;
 
   const TimeMark* section_year = nullptr;
+  const TimeMark* carried_year = nullptr;  // the last time word of the body paragraphs before this one
+  const Span* prev_body = nullptr;           // the body paragraph before this one (not a heading or title)
   // Each heading level's year and plan word (index 1 = 一、, 2 = （一）, ...).
   struct Section {
     const TimeMark* year = nullptr;
@@ -474,6 +476,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       for (auto h = hits_from(cues.modality, para.start); h != cues.modality.end() && h->pos < para.end; ++h)
         if (!is_jiang(h->cue)) { sections[level].modality = h->cue->value; break; }
       section_year = nullptr;
+      carried_year = nullptr;
+      prev_body = nullptr;
       section_modality.clear();
       for (const Section& sec : sections) {
         if (sec.year) section_year = sec.year;
@@ -481,6 +485,9 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
       continue;
     }
+    if (prev_body)
+      if (const TimeMark* m = latest_before(years, prev_body->start, prev_body->end)) carried_year = m;
+    if (!para.title) prev_body = &para;
     // Quantities and doubling idioms in this paragraph, in order.
     items.clear();
     auto qit = std::lower_bound(quantities.begin(), quantities.end(), para.start,
@@ -517,6 +524,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       } else if (title_year) {
         c.year = title_year->year;
         c.year_basis = title_year->basis;
+      } else if (const TimeMark* m = carried_year;
+                 // 2024年全市… in a 2025 report: the year before the document's,
+                 // written out, goes on to date the paragraphs that name no
+                 // year (分县区看，…) until another time word or heading; a
+                 // relative 去年 in a feature, or an older year (早在2012年), does not.
+                 m && m->year && m->basis == "explicit" && doc_year && *m->year == *doc_year - 1) {
+        c.year = m->year;
+        c.year_basis = "carried";
       } else {
         c.year = doc_year;
         c.year_basis = "document";

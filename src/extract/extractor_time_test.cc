@@ -97,6 +97,13 @@ const std::vector<Case> kCases = {
     {.text = "一、2022年工作回顾\n\n（一）财政收入\n\n税收收入完成45亿元。", .doc_year = 2023, .find = "45", .year = 2022},
     {.text = "一、2022年工作回顾\n\n（一）财政收入\n\n税收收入完成45亿元。\n\n二、工作计划\n\n新建学校3所。",
      .doc_year = 2023, .find = "3所", .year = 2023},
+    // the year before the document's, written out, dates later paragraphs that name none
+    {.text = "2023年全区实现生产总值900亿元。\n\n分镇街看，姜山镇生产总值120亿元。", .doc_year = 2024, .find = "120",
+     .year = 2023},
+    {.text = "去年全区实现生产总值900亿元。\n\n姜山镇新建厂房12座。", .doc_year = 2024, .find = "12座", .year = 2024},
+    {.text = "早在2015年，全区就建成园区3个。\n\n姜山镇新建厂房12座。", .doc_year = 2024, .find = "12座", .year = 2024},
+    {.text = "2023年全区实现生产总值900亿元。\n\n今年以来，姜山镇新建厂房12座。\n\n全镇新增企业30家。", .doc_year = 2024,
+     .find = "30家", .year = 2024},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
