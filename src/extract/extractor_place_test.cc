@@ -79,6 +79,12 @@ const std::vector<Case> kCases = {
     {.text = "全区税收收入占宁波市的12%，增长5%。", .find = "12", .district = "鄞州区"},
     {.text = "宁波市智能制造研究院今年孵化企业30家。", .find = "30", .district = "鄞州区"},
     {.text = "宁波华海电子今年投入1200万元改造车间。", .find = "1200", .district = "鄞州区"},
+    // 全县 in a city's document: the county named last before it, for its sentence
+    {.text = "鄞州区新建厂房12座，奉化区的生猪养殖场去年出栏3万头，全区存栏达到5万头。全市新增企业30家。",
+     .doc_district = "宁波市", .find = "5万头", .district = "奉化区"},
+    {.text = "鄞州区新建厂房12座，奉化区的生猪养殖场去年出栏3万头，全区存栏达到5万头。全市新增企业30家。",
+     .doc_district = "宁波市", .find = "30家", .district = "宁波市"},
+    {.text = "全县新增企业30家。", .doc_district = "宁波市", .find = "30家", .district = "宁波市"},
     // 其中城镇人口: 中城镇 is a town's name straddling 其中 and 城镇 (place_stopwords.tsv)
     {.text = "年末全区常住人口52万人，其中城镇人口23万人。", .find = "23", .count = 2, .district = "鄞州区",
      .indicator_is = "城镇人口"},

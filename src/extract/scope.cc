@@ -436,6 +436,13 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
           if (!out[k].town.empty() || (out[k].place && out[k].place->level == "town")) last = &out[k];
         if (doc && doc->level == "town") out.push_back({i, e, doc, {}});
         else if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, last->town, true});
+      } else if (c->value == "county" && (doc->level == "city" || doc->level == "province")) {
+        // 全县 / 全区 in a city's document: the county or district named last
+        // before it (张家川回族自治县…，全县牛存栏…), as the clause's subject
+        const PlaceMark* last = nullptr;
+        for (size_t k = 0; k < from_mentions && out[k].pos < i; ++k)
+          if (out[k].place && out[k].place->level == "county") last = &out[k];
+        if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, {}, true});
       } else if (governs_here(i, e)) {
         const Place* p = doc;
         if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
