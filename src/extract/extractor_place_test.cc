@@ -53,6 +53,8 @@ const std::vector<Case> kCases = {
     // a place inside an organisation name does not govern
     {.text = "北京银行宁波分行向区内小微企业发放贷款25亿元。", .find = "25", .district = "鄞州区"},
     {.text = "浙江大学宁波研究院今年孵化科技企业40家。", .find = "40", .district = "鄞州区"},
+    {.text = "上半年，萧山国际机场完成旅客吞吐量650万人次。", .doc_district = "海曙区", .find = "650",
+     .district = "海曙区"},
     // short, ambiguous names resolve by the document's city
     {.text = "江北实现地区生产总值1900亿元。", .find = "1900", .district = "江北区", .district_code = "330205"},
     {.text = "鄞州新引进产业项目20个。", .doc_district = "海曙区", .find = "20", .district = "鄞州区",
