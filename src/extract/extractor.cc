@@ -669,6 +669,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         // Attach to the last claim in the sentence when nothing but bases and punctuation lies between.
         Claim* target = nullptr;
         size_t before_verb = skip_ws_back(t, rate.verb_start);
+        // 分别比上年增长46%和52%: 分别 may come before the basis
+        for (size_t bs = 0; lex.cues(CueKind::GrowthBasis).ending_at(t, before_verb, &bs);) before_verb = skip_ws_back(t, bs);
         bool respectively = before_verb >= 2 && t[before_verb - 2] == U'分' && t[before_verb - 1] == U'别';
         if (respectively && !rate.points) {
           // A和B，分别增长x%和y%: rates go to the levels in order.

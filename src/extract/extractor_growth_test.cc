@@ -129,6 +129,12 @@ const std::vector<Case> kCases = {
      .value = 101.2, .growth = kNull},
     {.text = "全区网络零售额42.6亿元，较上年的31.2亿元增长36.5%。", .find = "42.6", .count = 2, .growth = 36.5},
     {.text = "全区工业增加值120亿元，占生产总值的比重为40%，提高1.2个百分点。", .find = "40%", .count = 2, .pp = 1.2},
+    // 分别 before the basis; a fraction as a rate; 比前年 is a basis
+    {.text = "全镇接待游客约420万人次，实现旅游总收入38.5亿元，分别比上年增长46%和52%。", .find = "420", .count = 2,
+     .growth = 46},
+    {.text = "全镇接待游客约420万人次，实现旅游总收入38.5亿元，分别比上年增长46%和52%。", .find = "38.5", .count = 2,
+     .growth = 52},
+    {.text = "全镇专利授权量达到2365件，比前年增长约三分之一。", .find = "2365", .count = 1, .growth = 100.0 / 3},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

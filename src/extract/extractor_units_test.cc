@@ -91,6 +91,9 @@ const std::vector<Case> kCases = {
     {.text = "储能电站年放电量10亿瓦时。", .find = "10", .value = 1e6, .unit = "kWh"},
     {.text = "街道新增公共停车面积3.5万平米。", .find = "3.5", .value = 3.5e4, .unit = "m2"},
     {.text = "项目审批时间由半年压缩到两个多月。", .find = "两", .value = 2, .unit = "month", .qualifier = "more_than"},
+    // fractions are percents
+    {.text = "全区稻谷产量占全市的三分之二。", .find = "三分之二", .value = 200.0 / 3, .unit = "percent"},
+    {.text = "超过四分之一的村集体收入超过百万元。", .find = "四分之一", .value = 25, .unit = "percent", .qualifier = "more_than"},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

@@ -198,6 +198,17 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       if (t[i - 1] != U'+') q.number = -q.number;
     }
 
+    // 三分之一, 4分之3: a fraction, read as a percent (百分之 is read above)
+    bool fraction = false;
+    if (!percent_words && end + 2 < t.size() && t[end] == U'分' && t[end + 1] == U'之' && starts_numeral(t[end + 2])) {
+      auto num = read_numeral(t, end + 2);
+      if (num && n->value > 0 && num->value > 0 && num->value < n->value) {
+        fraction = true;
+        q.number = num->value / n->value * 100;
+        end = num->end;
+      }
+    }
+
     // Arabic digits glued to Latin letters are names and versions (supOS4.0, H5, 5G).
     if (!n->chinese && !signed_number && i > 0 && (is_ascii_alpha(t[i - 1]) || t[i - 1] == U'.' || t[i - 1] == U'-')) {
       q.claim = false;
@@ -217,7 +228,7 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
     }
 
     UnitRead ur;
-    if (percent_words) {
+    if (percent_words || fraction) {
       static const UnitWord pct{"%", "percent", "ratio", 1, false};
       ur.unit = &pct;
       ur.end = end;

@@ -215,7 +215,11 @@ void find_time_marks(std::u32string_view t, std::optional<int> doc_year, const T
       if (rn) {
         size_t a = skip_ws(t, rn->end);
         if (a < t.size() && t[a] == U'年') {
-          years->push_back({i, a + 1, plus(-1), "relative"});
+          // 近三年来 / 近三年以来: up to now, like 2022年以来
+          size_t se = 0;
+          if (a + 1 < t.size() && t[a + 1] == U'来') years->push_back({i, a + 2, plus(0), "now"});
+          else if (since.at(t, a + 1, &se)) years->push_back({i, se, plus(0), "now"});
+          else years->push_back({i, a + 1, plus(-1), "relative"});
           i = a;
           continue;
         }
