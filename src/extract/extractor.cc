@@ -444,6 +444,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
 
   const TimeMark* section_year = nullptr;
   const TimeMark* carried_year = nullptr;  // the last time word of the body paragraphs before this one
+  bool names_last_year = false;             // a body paragraph so far wrote out the year before the document's
   const Span* prev_body = nullptr;           // the body paragraph before this one (not a heading or title)
   // Each heading level's year and plan word (index 1 = 一、, 2 = （一）, ...).
   struct Section {
@@ -485,8 +486,11 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
       continue;
     }
-    if (prev_body)
+    if (prev_body) {
       if (const TimeMark* m = latest_before(years, prev_body->start, prev_body->end)) carried_year = m;
+      for (auto m = first_at_or_after(years, prev_body->start); m != years.end() && m->pos < prev_body->end; ++m)
+        if (m->basis == "explicit" && m->year && doc_year && *m->year == *doc_year - 1) names_last_year = true;
+    }
     if (!para.title) prev_body = &para;
     // Quantities and doubling idioms in this paragraph, in order.
     items.clear();
@@ -527,9 +531,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       } else if (const TimeMark* m = carried_year;
                  // 2024年全市… in a 2025 report: the year before the document's,
                  // written out, goes on to date the paragraphs that name no
-                 // year (分县区看，…) until another time word or heading; a
-                 // relative 去年 in a feature, or an older year (早在2012年), does not.
-                 m && m->year && m->basis == "explicit" && doc_year && *m->year == *doc_year - 1) {
+                 // year (分县区看，…) until another time word or heading, and
+                 // so does a later 去年 in such a report. In a text that never
+                 // writes that year out (a feature), 去年 does not carry, nor
+                 // does an older year (早在2012年).
+                 m && m->year && doc_year && *m->year == *doc_year - 1 &&
+                 (m->basis == "explicit" || (m->basis == "relative" && names_last_year))) {
         c.year = m->year;
         c.year_basis = "carried";
       } else {

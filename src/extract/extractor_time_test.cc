@@ -107,6 +107,8 @@ const std::vector<Case> kCases = {
     // 近三年来: up to now, like 以来; 近三年 alone: the last full years
     {.text = "近三年来，全镇引进专业人才1200余名。", .doc_year = 2024, .find = "1200", .year = 2024},
     {.text = "近三年，全镇引进专业人才1200余名。", .doc_year = 2024, .find = "1200", .year = 2023},
+    {.text = "2023年全区实现生产总值900亿元。\n\n去年，姜山镇新建厂房12座。\n\n全镇新增企业30家。", .doc_year = 2024,
+     .find = "30家", .year = 2023},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
