@@ -94,6 +94,7 @@ const std::vector<Case> kCases = {
     // fractions are percents
     {.text = "全区稻谷产量占全市的三分之二。", .find = "三分之二", .value = 200.0 / 3, .unit = "percent"},
     {.text = "超过四分之一的村集体收入超过百万元。", .find = "四分之一", .value = 25, .unit = "percent", .qualifier = "more_than"},
+    {.text = "其中陶瓷企业贡献超过一半。", .find = "一半", .value = 50, .unit = "percent", .qualifier = "more_than"},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.

@@ -198,9 +198,18 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       if (t[i - 1] != U'+') q.number = -q.number;
     }
 
-    // 三分之一, 4分之3: a fraction, read as a percent (百分之 is read above)
+    // 三分之一, 4分之3: a fraction, read as a percent (百分之 is read above);
+    // 一半 (超过一半, 一半以上的企业) too, unless a unit follows (一半年, 一个半月)
     bool fraction = false;
-    if (!percent_words && end + 2 < t.size() && t[end] == U'分' && t[end + 1] == U'之' && starts_numeral(t[end + 2])) {
+    if (n->chinese && n->value == 1 && end == i + 1 && end + 1 <= t.size() && end < t.size() && t[end] == U'半') {
+      auto after = read_unit(t, end + 1, lex);
+      if (!after.unit && !after.multiple) {
+        fraction = true;
+        q.number = 50;
+        end = end + 1;
+      }
+    }
+    if (!percent_words && !fraction && end + 2 < t.size() && t[end] == U'分' && t[end + 1] == U'之' && starts_numeral(t[end + 2])) {
       auto num = read_numeral(t, end + 2);
       if (num && n->value > 0 && num->value > 0 && num->value < n->value) {
         fraction = true;
