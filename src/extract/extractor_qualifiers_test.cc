@@ -80,6 +80,13 @@ const std::vector<Case> kCases = {
      .qualifier = "more_than"},
     {.text = "区里选派30余名干部驻企服务。", .find = "30", .count = 1, .value = 30, .unit = "人", .qualifier = "more_than"},
     {.text = "预计全年地区生产总值增长6%左右。", .find = "6", .count = 1, .qualifier = "approx", .growth = 6},
+    // approximate pairs of neighbouring Chinese digits are ranges
+    {.text = "每亩能多打五六十斤稻谷。", .find = "五六十斤", .value = 0.025, .unit = "t", .qualifier = "range", .low = 0.025,
+     .high = 0.03},
+    {.text = "厂里今年招了两三百名工人。", .find = "两三百名", .value = 200, .unit = "人", .qualifier = "range", .low = 200,
+     .high = 300},
+    {.text = "全区七八成的企业已上云。", .find = "七八成", .value = 70, .unit = "percent", .qualifier = "range"},
+    {.text = "一二三产业协调发展，全区新增企业300家。", .find = "300家", .count = 1},
 };
 
 // No known gaps: every case here passes today.

@@ -125,6 +125,17 @@ std::optional<Numeral> read_chinese(std::u32string_view t, size_t pos) {
   }
   double total = 0, section = 0, number = several ? 1 : 0;
   if (several) ++i;
+  // 五六十, 两三百, 三五天: two neighbouring digits (or 三五) read as a range,
+  // scaled by what follows; not inside a run of digits (一二三, 二〇二三)
+  int pair_low = 0, pair_high = 0;
+  if (!several && i + 1 < t.size()) {
+    int d1 = cn_digit(t[i]), d2 = cn_digit(t[i + 1]);
+    bool pair = d1 >= 1 && d2 >= 1 && (d2 == d1 + 1 || (d1 == 3 && d2 == 5));
+    if (pair && (i + 2 >= t.size() || cn_digit(t[i + 2]) < 0) && (i == 0 || cn_digit(t[i - 1]) < 0)) {
+      pair_low = d1;
+      pair_high = d2;
+    }
+  }
   bool any_digit = several, any_unit = false, last_was_digit = false;
   double seq = 0;
   int seq_len = 0;
@@ -135,6 +146,13 @@ std::optional<Numeral> read_chinese(std::u32string_view t, size_t pos) {
     double u = cn_unit(c);
     if (d == 0 && any_unit && !last_was_digit && i + 1 < t.size() && cn_digit(t[i + 1]) > 0) {
       ++i;  // 一万零五百, 一百零八: 零 holds an empty place
+      continue;
+    }
+    if (d >= 0 && pair_low && i == pos) {
+      number = pair_low;
+      any_digit = true;
+      last_was_digit = true;
+      i += 2;
       continue;
     }
     if (d >= 0) {
@@ -200,6 +218,7 @@ std::optional<Numeral> read_chinese(std::u32string_view t, size_t pos) {
   } else {
     n.value = clamp(total + section + number);
     n.has_scale = any_unit;
+    if (pair_low) n.high = clamp(n.value / pair_low * pair_high);
   }
   n.more_than = n.more_than || several;
   n.bare_scale = !any_digit && any_unit && cn_unit(t[pos]) >= 100;

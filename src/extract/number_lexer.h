@@ -1,6 +1,7 @@
 // The number lexer: reads one numeral at a position of folded text (see
 // text_fold.h). Arabic digits with decimals and thousands separators,
-// Chinese numerals (一千二百三十四, 两千, 三万五千, 〇/零, 十几, 百余, 数十),
+// Chinese numerals (一千二百三十四, 两千, 三万五千, 〇/零, 十几, 百余, 数十,
+// approximate pairs 五六十, 三五),
 // and mixed forms (1.2万亿, 3千万, 800多万), with whitespace allowed between
 // the parts as scanned text has it (63.92 亿).
 #pragma once
@@ -23,6 +24,7 @@ struct Numeral {
   int int_digits = 0;         // Arabic digits before the decimal point
   bool has_decimal = false;
   bool has_separator = false;  // 1,234
+  double high = 0;             // an approximate pair's upper end (五六十 -> 50 to 60; 三五天); 0 when none
 };
 
 namespace detail {

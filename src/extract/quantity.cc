@@ -280,6 +280,12 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       }
     }
 
+    // 五六十斤, 三五天: an approximate pair is a range
+    if (n->high > 0 && !is_range && !fraction) {
+      is_range = true;
+      high_number = n->high;
+    }
+
     if (ur.unit) {
       set_unit(q, ur.unit);
       q.end = ur.end;
