@@ -588,6 +588,11 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         c.indicator_code = claims.back().indicator_code;
       }
       c.modality = modality_for(cs, start, ce, ss);
+      // a plan or target looks ahead: a reported year carried over does not date it
+      if (c.year_basis == "carried" && c.modality != "actual") {
+        c.year = doc_year;
+        c.year_basis = "document";
+      }
       return ss;
     };
     // Whether `c` is a share of something (为预算的101.2%, 占全市的35%) or

@@ -109,6 +109,8 @@ const std::vector<Case> kCases = {
     {.text = "近三年，全镇引进专业人才1200余名。", .doc_year = 2024, .find = "1200", .year = 2023},
     {.text = "2023年全区实现生产总值900亿元。\n\n去年，姜山镇新建厂房12座。\n\n全镇新增企业30家。", .doc_year = 2024,
      .find = "30家", .year = 2023},
+    {.text = "2023年全区实现生产总值900亿元。\n\n下一步将力争用3年时间，推动工业总产值突破3000亿元。", .doc_year = 2024,
+     .find = "3000", .year = 2024},
 };
 
 // Real extractor gaps: each case is right by CLAIM_MODEL.md and fails today.
