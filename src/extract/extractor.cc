@@ -696,17 +696,15 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
             if (rate.points || (!claims[k].growth_pct && claim_kind[k] != Kind::Rate &&
                                 trivial_gap(t, claims[k].span_end, rate.verb_start, lex))) {
               target = &claims[k];
-              // 余额1386.5亿元，比年初增加142.7亿元，增长11.5%: the rate is the
-              // balance's, not the absolute change's
-              if (!rate.points && claim_kind[k] == Kind::Change && k > 0 && claims[k - 1].span_start >= ss &&
-                  claim_kind[k - 1] == Kind::Level && !claims[k - 1].growth_pct &&
-                  claims[k - 1].value && claims[k - 1].unit == claims[k].unit)
-                target = &claims[k - 1];
-              // 收入286.4亿元，为预算的101.2%，增长4.6% / 零售额42.6亿元，较前年
-              // 的31.2亿元增长36.5%: a share of something or a comparison's
-              // base passes the rate to the level before it
+              // The rate is the level's before it, in its sentence, when this
+              // claim is an absolute change of it (余额1386.5亿元，比年初增加
+              // 142.7亿元，增长11.5%), a share of something (收入286.4亿元，为
+              // 预算的101.2%，增长4.6%) or a comparison's base (零售额42.6亿元，
+              // 较前年的31.2亿元增长36.5%).
               if (!rate.points && k > 0 && claims[k - 1].span_start >= ss && claim_kind[k - 1] == Kind::Level &&
-                  !claims[k - 1].growth_pct && claims[k - 1].value && share_or_base(claims[k], claims[k - 1]))
+                  !claims[k - 1].growth_pct && claims[k - 1].value &&
+                  ((claim_kind[k] == Kind::Change && claims[k - 1].unit == claims[k].unit) ||
+                   share_or_base(claims[k], claims[k - 1])))
                 target = &claims[k - 1];
             }
             break;

@@ -201,7 +201,7 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
     // 三分之一, 4分之3: a fraction, read as a percent (百分之 is read above);
     // 一半 (超过一半, 一半以上的企业) too, unless a unit follows (一半年, 一个半月)
     bool fraction = false;
-    if (n->chinese && n->value == 1 && end == i + 1 && end + 1 <= t.size() && end < t.size() && t[end] == U'半') {
+    if (n->chinese && n->value == 1 && end == i + 1 && end < t.size() && t[end] == U'半') {
       auto after = read_unit(t, end + 1, lex);
       if (!after.unit && !after.multiple) {
         fraction = true;

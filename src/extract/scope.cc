@@ -425,6 +425,13 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     out.push_back({m.start, end, p, {}});
   }
   const size_t from_mentions = out.size();
+  // The place named last before `pos` (among the mentions) that `is_kind` accepts.
+  auto last_named_before = [&](size_t pos, auto is_kind) -> const PlaceMark* {
+    const PlaceMark* last = nullptr;
+    for (size_t k = 0; k < from_mentions && out[k].pos < pos; ++k)
+      if (is_kind(out[k])) last = &out[k];
+    return last;
+  };
   // 全省 / 全市 / 全区: the document's own province, city, district.
   if (doc) {
     for (size_t i = 0; i < t.size(); ++i) {
@@ -435,17 +442,16 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
       if (c->value == "town") {
         // 全镇 / 该街道: the town or street named last before it, if any
         // (the document's own, when it is about one)
-        const PlaceMark* last = nullptr;
-        for (size_t k = 0; k < from_mentions && out[k].pos < i; ++k)
-          if (!out[k].town.empty() || (out[k].place && out[k].place->level == "town")) last = &out[k];
+        const PlaceMark* last = last_named_before(i, [](const PlaceMark& m) {
+          return !m.town.empty() || (m.place && m.place->level == "town");
+        });
         if (doc && doc->level == "town") out.push_back({i, e, doc, {}});
         else if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, last->town, true});
       } else if (c->value == "county" && (doc->level == "city" || doc->level == "province")) {
         // 全县 / 全区 in a city's document: the county or district named last
         // before it (张家川回族自治县…，全县牛存栏…), as the clause's subject
-        const PlaceMark* last = nullptr;
-        for (size_t k = 0; k < from_mentions && out[k].pos < i; ++k)
-          if (out[k].place && out[k].place->level == "county") last = &out[k];
+        const PlaceMark* last =
+            last_named_before(i, [](const PlaceMark& m) { return m.place && m.place->level == "county"; });
         if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, {}, true});
       } else if (governs_here(i, e)) {
         const Place* p = doc;
