@@ -31,6 +31,26 @@ expect_contains() {
 $1" ;; esac
 }
 
+# The shared scorer (CLAIM_MODEL.md's claims against gold JSONL).
+SCORER="$CLAIMDB_SOURCE_DIR/../shared/tools/score.py"
+
+# expect_gold_scores DB GOLD CORPUS MIN_FULL_F1 MIN_DETECTION_F1: prints the
+# scorer's report on DB and fails when full-claim or detection F1 is below
+# its floor, or when a claim's span does not point at its quote.
+expect_gold_scores() {
+  local db=$1 gold=$2 corpus=$3 min_full=$4 min_f1=$5 f1 full bad
+  python3 "$SCORER" --db "$db" --gold "$gold" --corpus "$corpus"
+  python3 "$SCORER" --db "$db" --gold "$gold" --corpus "$corpus" --json >"$TMP/score.json"
+  read -r f1 full bad < <(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(s['f1'], s['full_f1'], s['bad_spans'])" "$TMP/score.json")
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$full" "$min_full" ||
+    fail "full-claim F1 $full is below $min_full"
+  pass "full-claim F1 $full >= $min_full"
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$f1" "$min_f1" ||
+    fail "detection F1 $f1 is below $min_f1"
+  pass "detection F1 $f1 >= $min_f1"
+  expect_eq "$bad" 0 "spans that do not point at their quote"
+}
+
 # A digest of everything an import writes except its timestamp.
 db_digest() {
   q "$1" "SELECT hex(sha3_query('SELECT doc, title, year, year_basis, district, date, source, url, source_path, sha256, encoding, byte_size, lossy, body FROM documents ORDER BY doc; SELECT * FROM passages ORDER BY id; SELECT * FROM claims ORDER BY id; SELECT imported_at FROM documents ORDER BY doc'))"
