@@ -67,6 +67,24 @@ const std::vector<Case> kCases = {
     {.text = "姜山镇的粮食产量增长3%。该镇还新建冷库4座，全区新建冷库20座。", .find = "20座", .count = 3,
      .district = "鄞州区"},
     {.text = "目前，全镇共有规上企业36家。", .find = "36", .count = 1, .district = "鄞州区"},
+    // a village the gazetteer lacks: as a clause's subject, after a town, or after 邻近的
+    {.text = "今年，青山村集体经济收入达到120万元。", .find = "120", .district = "青山村", .district_code = ""},
+    {.text = "走进姜山镇陈家村，村里新建大棚40个。", .find = "40", .district = "陈家村"},
+    {.text = "邻近的石门村开办民宿30余家。", .find = "30", .district = "石门村"},
+    {.text = "在石门村，民宿旺季每天接待游客800人次。", .find = "800", .district = "石门村"},
+    // ...not as an object, a common noun in 村, a time word, or a word headed by 村
+    {.text = "姜山镇拆除张家桥村违章建筑200余处。", .find = "200", .district = "姜山镇"},
+    {.text = "去年村集体经济收入达到80万元。", .find = "80", .district = "鄞州区"},
+    {.text = "全区农村居民人均可支配收入达到5万元。", .find = "5万", .district = "鄞州区"},
+    {.text = "全区现有省级示范村12个。", .find = "12", .district = "鄞州区"},
+    {.text = "今年，全体村民人均增收3000元。", .find = "3000", .district = "鄞州区"},
+    {.text = "目前，每个村都有电商服务站1个。", .find = "1个", .district = "鄞州区"},
+    // 全镇 means the town, not a village named since
+    {.text = "姜山镇青山村新建光伏电站2座。全镇光伏装机达到5万千瓦。", .find = "5万", .count = 2,
+     .district = "姜山镇"},
+    // 全区 / 全县 in a town's document: the county or district it lies in
+    {.text = "全区粮食产量达到30万吨。", .doc_district = "姜山镇", .find = "30", .district = "鄞州区"},
+    {.text = "全镇粮食产量达到3万吨。", .doc_district = "姜山镇", .find = "3万", .district = "姜山镇"},
     // 全市 in a county-level city's document is that city; a period or year before 全省 keeps it the subject
     {.text = "全市地区生产总值完成512.6亿元。", .doc_district = "慈溪市", .find = "512.6", .district = "慈溪市"},
     {.text = "全市地区生产总值完成512.6亿元。", .doc_district = "海曙区", .find = "512.6", .district = "宁波市"},

@@ -112,6 +112,9 @@ enum class CueKind {
   ThresholdNoun,
   TownSuffix,
   UnitBlocker,
+  VillageCommon,
+  VillageSuffix,
+  VillageWordAfter,
   YearSince,
   kCount
 };
@@ -152,6 +155,9 @@ inline constexpr const char* kCueKindNames[] = {
     "threshold_noun",
     "town_suffix",
     "unit_blocker",
+    "village_common",
+    "village_suffix",
+    "village_word_after",
     "year_since",
 };
 

@@ -424,6 +424,55 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     if (!full && !near && !seen_full.count(p) && p->level != "province") continue;
     out.push_back({m.start, end, p, {}});
   }
+  const size_t from_gazetteer = out.size();
+  // Villages the gazetteer lacks (金米村): two or three characters before
+  // 村, as the subject of a clause (，金米村建成…, 邻近的罗庄村…) or right
+  // after a town (小岭镇金米村); not as an object (拆除礼嘉桥村300余处), and
+  // not a common noun in 村 (农村, 示范村, 全体村民).
+  {
+    const auto& suffix = lex.cues(CueKind::VillageSuffix);
+    const auto& common = lex.cues(CueKind::VillageCommon);
+    const auto& word_after = lex.cues(CueKind::VillageWordAfter);
+    const auto& relative = lex.cues(CueKind::TimeRelative);
+    std::vector<PlaceMark> villages;
+    size_t next = 0;  // the first mention not wholly before the current position
+    auto all_han = [&](size_t a, size_t b) { return std::all_of(t.begin() + a, t.begin() + b, is_han); };
+    auto mention_ends_at = [&](size_t pos) {
+      for (size_t k = next; k > 0 && out[k - 1].end >= pos; --k)
+        if (out[k - 1].end == pos) return true;
+      return false;
+    };
+    // 邻近的 / 隔壁的 opening the clause
+    auto modifier_at_clause_start = [&](size_t a) {
+      if (a == 0 || t[a - 1] != U'的') return false;
+      for (size_t n = 1; n <= 4 && n + 1 <= a; ++n)
+        if (all_han(a - 1 - n, a - 1) && at_clause_start(a - 1 - n)) return true;
+      return false;
+    };
+    for (size_t v = 2; v < t.size(); ++v) {
+      size_t ve = 0;
+      if (!suffix.at(t, v, &ve, false)) continue;
+      while (next < from_gazetteer && out[next].end <= v) ++next;
+      if (next < from_gazetteer && out[next].pos <= v) continue;  // inside a division's name
+      if (word_after.at(t, ve, nullptr, false) || common.ending_at(t, v, nullptr, false) ||
+          lead.ending_at(t, v, nullptr, false) || relative.ending_at(t, v, nullptr, false))
+        continue;
+      size_t s = std::u32string_view::npos;
+      for (size_t k = 2; k <= 3 && k <= v && all_han(v - k, v); ++k)
+        if (at_clause_start(v - k) || mention_ends_at(v - k) || modifier_at_clause_start(v - k)) {
+          s = v - k;
+          break;
+        }
+      if (s == std::u32string_view::npos || (next > 0 && out[next - 1].end > s) || !governs_here(s, ve)) continue;
+      PlaceMark m{s, ve, nullptr, u32_to_utf8(t.substr(s, ve - s))};
+      m.village = true;
+      villages.push_back(std::move(m));
+    }
+    const auto mid = static_cast<std::ptrdiff_t>(out.size());
+    out.insert(out.end(), villages.begin(), villages.end());
+    std::inplace_merge(out.begin(), out.begin() + mid, out.end(),
+                       [](const PlaceMark& a, const PlaceMark& b) { return a.pos < b.pos; });
+  }
   const size_t from_mentions = out.size();
   // The place named last before `pos` (among the mentions) that `is_kind` accepts.
   auto last_named_before = [&](size_t pos, auto is_kind) -> const PlaceMark* {
@@ -443,7 +492,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
         // 全镇 / 该街道: the town or street named last before it, if any
         // (the document's own, when it is about one)
         const PlaceMark* last = last_named_before(i, [](const PlaceMark& m) {
-          return !m.town.empty() || (m.place && m.place->level == "town");
+          return (!m.town.empty() && !m.village) || (m.place && m.place->level == "town");
         });
         if (doc && doc->level == "town") out.push_back({i, e, doc, {}});
         else if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, last->town, true});
@@ -457,6 +506,8 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
         const Place* p = doc;
         if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
         else if (c->value == "city") p = city_scope(gaz, *doc);
+        // 全县 in a town's document: the county it lies in
+        else if (c->value == "county" && doc->level == "town" && gaz.parent(*doc)) p = gaz.parent(*doc);
         bool own = p == doc;
         if (p && (own || at_clause_start(i))) out.push_back({i, e, p, {}, !own});
       }

@@ -53,8 +53,9 @@ std::optional<int> infer_document_year(std::u32string_view folded);
 struct PlaceMark {
   size_t pos = 0, end = 0;
   const Place* place = nullptr;  // the gazetteer's division; nullptr for a local town it lacks
-  std::string town;              // that town's name as written (吉林镇); empty otherwise
+  std::string town;              // that town's or village's name as written (吉林镇); empty otherwise
   bool sentence_only = false;    // 全市/全省 as a clause's subject: governs its own sentence only
+  bool village = false;          // a village the gazetteer lacks (金米村), named in `town`
   // Official name (or the town's name as written).
   const std::string& name() const { return place ? place->name : town; }
   // GB/T 2260 code, empty for a town the gazetteer lacks.
