@@ -66,6 +66,17 @@ const std::vector<Case> kCases = {
     {.text = "新款光伏组件单块功率达到550W。", .find = "550", .value = 550, .unit = "W"},
     // throughput
     {.text = "港区全年集装箱吞吐量1200万标箱。", .find = "1200", .value = 1.2e7, .unit = "标箱"},
+    // counting words as written, compounds whole (艘次 is not 艘)
+    {.text = "合作社去年生产香菇菌包300万袋。", .find = "300", .value = 3e6, .unit = "袋"},
+    {.text = "直播间一晚卖出土特产1.5万多单。", .find = "1.5", .value = 15000, .unit = "单", .qualifier = "more_than"},
+    {.text = "园区企业开发出新产品30余种。", .find = "30", .value = 30, .unit = "种", .qualifier = "more_than"},
+    {.text = "景区游船节日期间出航860艘次。", .find = "860", .value = 860, .unit = "艘次"},
+    {.text = "机场全年保障航班起降2.1万架次。", .find = "2.1", .value = 21000, .unit = "架次"},
+    {.text = "果园今年外销脐橙12万箱。", .find = "12", .value = 120000, .unit = "箱"},
+    // ...not the start of another word
+    {.text = "全区水稻单产达到620公斤，种植面积8万亩。", .find = "8万", .unit = "mu"},
+    {.text = "共有42家单位参加。", .find = "42", .unit = "家"},
+    {.text = "共有42单位参加评比。", .absent = "单位"},
     // counting words
     {.text = "全区新增规上工业企业56家。", .find = "56", .quote = "56家", .value = 56, .unit = "家"},
     {.text = "全年实施重点建设项目38个。", .find = "38", .value = 38, .unit = "个"},
