@@ -95,6 +95,18 @@ bool growth_verb_before(std::u32string_view t, size_t pos, const Lexicon& lex, i
     if (filler.ending_at(t, b, &s)) { b = skip_ws_back(t, s); continue; }
     break;
   }
+  // 增速一度回落至7.8%, 涨幅扩大到3%: a rate noun, a few words of change,
+  // then 至/到: the figure is the rate itself (失业率下降到3.5% is a level).
+  if (b == 0 || (t[b - 1] != U'至' && t[b - 1] != U'到')) return false;
+  const auto& nouns = lex.cues(CueKind::RateNoun);
+  for (size_t k = b - 1; k > 0 && b - 1 - k <= 8 && is_han(t[k - 1]); --k) {
+    size_t s = 0;
+    if (const Cue* n = nouns.ending_at(t, k, &s, false); n && k < b - 1) {
+      *sign = std::stoi(n->value);
+      *verb_start = s;
+      return true;
+    }
+  }
   return false;
 }
 

@@ -86,6 +86,11 @@ const std::vector<Case> kCases = {
     {.text = "全区规上工业总产值达到2500亿元，比上年增长8.2%。", .find = "2500", .count = 1, .value = 2.5e11,
      .growth = 8.2},
     {.text = "全区税收收入增幅为7.5%。", .find = "7.5", .count = 1, .value = kNull, .growth = 7.5},
+    // a rate noun, words of change, then 至/到: the rate itself; without the noun, a level
+    {.text = "全市贷款增速一度回落至6.8%。", .find = "6.8", .count = 1, .value = kNull, .growth = 6.8},
+    {.text = "居民消费价格涨幅扩大到2.4%。", .find = "2.4", .count = 1, .value = kNull, .growth = 2.4},
+    {.text = "工业品出厂价格降幅收窄至1.2%。", .find = "1.2", .count = 1, .value = kNull, .growth = -1.2},
+    {.text = "城镇调查失业率下降到5.1%。", .find = "5.1", .count = 1, .value = 5.1, .unit = "percent", .growth = kNull},
     {.text = "全区地区生产总值增速达到6.3%。", .find = "6.3", .count = 1, .value = kNull, .growth = 6.3},
     {.text = "全区跨境电商交易额比上年增长2.5倍。", .find = "2.5", .count = 1, .value = kNull, .growth = 250},
     {.text = "全区新能源汽车产量是上年的2倍。", .find = "2", .count = 1, .value = kNull, .growth = 100},
