@@ -32,6 +32,11 @@ const std::vector<Case> kCases = {
     {.text = "2020年12月31日，新的产业园正式开园。", .count = 0},
     {.text = "4月中旬，区里召开了经济形势分析会。", .count = 0},
     {.text = "区里评选出2022—2023年度优秀企业家。", .count = 0},
+    // phases and sections: a one-character numeral before 期 or 标段 names one
+    {.text = "物流园一期已经投用，二期正在建设。", .count = 0},
+    {.text = "高速公路三标段完成路基施工。", .count = 0},
+    {.text = "今年共举办技能培训班两期。", .find = "两期", .value = 2, .unit = "期"},
+    {.text = "今年共举办技能培训班12期。", .find = "12", .value = 12, .unit = "期"},
     // ordinals and editions
     {.text = "第四届数字经济大会吸引企业300家参展。", .find = "300", .count = 1, .absent = "第四届", .value = 300},
     {.text = "更多报道详见13—24版。", .count = 0},

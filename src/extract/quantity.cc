@@ -417,6 +417,10 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       if (n->bare_scale && q.counting && q.qualifier == "exact") { q.claim = false; q.not_claim = "bare scale"; }
       if (n->bare_scale && lex.cues(CueKind::PerUnitNext).at(t, skip_ws(t, q.end), nullptr)) { q.claim = false; q.not_claim = "per unit"; }
       if (n->digit_sequence) { q.claim = false; q.not_claim = "digits"; }
+      if (n->end == i + 1 && n->value < 10 && c != U'两' && lex.cues(CueKind::PhaseWord).at(t, n->end, nullptr, false)) {
+        q.claim = false;
+        q.not_claim = "phase";
+      }
     }
     // Short quoted names hold numbers that are not figures (“最多80天”, “246”).
     if (q.claim && marks.quote_len[i] > 0 && marks.quote_len[i] < 10) { q.claim = false; q.not_claim = "quoted name"; }
