@@ -52,3 +52,11 @@ printf 'file,year,district,title\n%s,2021,海曙区,T\nno_such_file.txt,2020,江
 "$CLAIMDB" import --db "$TMP/typo.db" --manifest "$TMP/typo.csv" "$CORPUS" >/dev/null 2>"$TMP/err"
 expect_contains "$(cat "$TMP/err")" "1 file(s) in $TMP/typo.csv were not among the imported paths: no_such_file.txt" "manifest note names the missing file"
 expect_eq "$(q "$TMP/typo.db" "SELECT year FROM documents WHERE doc = '${a%.txt}'")" 2021 "the rows that match are used"
+
+# A village or a town the gazetteer lacks is a real place: kept as written,
+# without a code, with a note naming the line; the import succeeds.
+printf 'file,year,district,title\n%s,2021,桐木村,T\n' "$a" >"$TMP/village.csv"
+"$CLAIMDB" import --db "$TMP/village.db" --manifest "$TMP/village.csv" "$CORPUS/$a" >/dev/null 2>"$TMP/err"
+expect_contains "$(cat "$TMP/err")" "$TMP/village.csv:2: district '桐木村' for $a is below the gazetteer's towns" "note names the village's line"
+expect_eq "$(q "$TMP/village.db" "SELECT district FROM documents WHERE doc = '${a%.txt}'")" "桐木村" "the village is the document's district"
+expect_eq "$(q "$TMP/village.db" "SELECT count(*) > 0 FROM claims WHERE doc = '${a%.txt}' AND district = '桐木村' AND district_code IS NULL")" 1 "its claims name it, without a code"

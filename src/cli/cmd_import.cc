@@ -13,10 +13,12 @@
 
 #include "claimdb/gazetteer.h"
 #include "claimdb/store.h"
+#include "extract/lexicon.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "store/context.h"
 #include "store/importer.h"
+#include "util/utf.h"
 
 namespace claimdb::cli {
 
@@ -77,12 +79,25 @@ extern "C" void on_stop_signal(int sig) {
 }
 
 // A district the gazetteer does not know would be stored as written and
-// match no claim's place: refuse it like any other manifest error.
+// match no claim's place: refuse it like any other manifest error (海曙县).
+// A village or a town below the gazetteer's towns (桐木村, 吉林镇) is a real
+// place it cannot hold: kept as written, without a code, with a note.
 void check_manifest_districts(const Manifest& m) {
-  for (const auto& e : m.entries())
-    if (!e.district.empty() && Gazetteer::instance().lookup(e.district).empty())
+  const auto& lex = extract::Lexicon::instance();
+  for (const auto& e : m.entries()) {
+    if (e.district.empty() || !Gazetteer::instance().lookup(e.district).empty()) continue;
+    const std::u32string name = utf8_to_u32(e.district);
+    bool local = false;
+    for (auto kind : {extract::CueKind::VillageSuffix, extract::CueKind::TownSuffix}) {
+      size_t start = 0;
+      local = local || (lex.cues(kind).ending_at(name, name.size(), &start, false) && start >= 2);
+    }
+    if (!local)
       throw StoreError(m.path() + ":" + std::to_string(e.line) + ": unknown district '" + e.district + "' for " +
                        e.file + " (not a GB/T 2260 division name such as 海曙区; leave it empty if unknown)");
+    std::cerr << "claimdb: note: " << m.path() << ":" << e.line << ": district '" << e.district << "' for " << e.file
+              << " is below the gazetteer's towns: kept as written, without a GB/T 2260 code\n";
+  }
 }
 
 int run_import(const ImportArgs& a) {
