@@ -82,6 +82,8 @@ const std::vector<Case> kCases = {
     // 全镇 means the town, not a village named since
     {.text = "姜山镇青山村新建光伏电站2座。全镇光伏装机达到5万千瓦。", .find = "5万", .count = 2,
      .district = "姜山镇"},
+    // a place after the copula says what the subject is; it does not take over
+    {.text = "姜山镇是鄞州南部的工业重镇，去年新增规上企业12家。", .find = "12", .district = "姜山镇"},
     // 全区 / 全县 in a town's document: the county or district it lies in
     {.text = "全区粮食产量达到30万吨。", .doc_district = "姜山镇", .find = "30", .district = "鄞州区"},
     {.text = "全镇粮食产量达到3万吨。", .doc_district = "姜山镇", .find = "3万", .district = "姜山镇"},

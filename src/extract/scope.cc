@@ -418,6 +418,9 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
       if (equals_utf8(name, p->name) && at_clause_start(m.start)) out.push_back({m.start, end, p, {}, true});
       continue;
     }
+    // After the copula a place names what the subject is (民乐乡是五常大米的
+    //核心产区): it does not become the subject of the figures that follow.
+    if (size_t b = skip_ws_back(t, m.start); b > 0 && t[b - 1] == U'是') continue;
     bool full = equals_utf8(name, p->name);
     if (full) seen_full.insert(p);
     bool near = doc && (p->province == doc->province);
