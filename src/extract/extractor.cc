@@ -559,7 +559,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       const PlaceMark* place = nullptr;
       for (auto it = first_at_or_after(places, start); it != places.begin();) {
         --it;
-        if (it->pos < para.start) break;
+        if (it->pos < para.start || it->joint) break;
         if (!it->sentence_only || it->pos >= ss) { place = &*it; break; }
       }
       if (const PlaceMark* p = place) {

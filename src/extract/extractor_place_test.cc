@@ -84,6 +84,12 @@ const std::vector<Case> kCases = {
      .district = "姜山镇"},
     // a place after the copula says what the subject is; it does not take over
     {.text = "姜山镇是鄞州南部的工业重镇，去年新增规上企业12家。", .find = "12", .district = "姜山镇"},
+    // the ends of a route name no place
+    {.text = "宁波至舟山铁路今年完成投资30亿元。", .find = "30", .district = "鄞州区"},
+    {.text = "姜山镇新建大棚20个，宁波到舟山的铁路完成投资30亿元。", .find = "30", .count = 2, .district = "姜山镇"},
+    // places listed together: none governs alone, except in a 分别 list
+    {.text = "姜山镇、五乡镇新建光伏电站8座。", .find = "8", .district = "鄞州区"},
+    {.text = "姜山镇和五乡镇分别新建光伏电站8座和5座。", .find = "5座", .count = 2, .district = "五乡镇"},
     // 全区 / 全县 in a town's document: the county or district it lies in
     {.text = "全区粮食产量达到30万吨。", .doc_district = "姜山镇", .find = "30", .district = "鄞州区"},
     {.text = "全镇粮食产量达到3万吨。", .doc_district = "姜山镇", .find = "3万", .district = "姜山镇"},

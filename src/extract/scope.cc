@@ -390,7 +390,15 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
   };
 
   std::unordered_set<const Place*> seen_full;  // places named in full so far: their short names may govern
-  for (const auto& m : mentions) {
+  // 会泽至东川二级公路, 宁波到舟山的铁路: the ends of a route name no place.
+  auto route_sep = [](char32_t c) { return c == U'至' || c == U'到' || c == U'—' || c == U'-' || c == U'～'; };
+  auto route_end = [&](size_t k) {
+    return (k > 0 && mentions[k].start == mentions[k - 1].end + 1 && route_sep(t[mentions[k - 1].end])) ||
+           (k + 1 < mentions.size() && mentions[k + 1].start == mentions[k].end + 1 && route_sep(t[mentions[k].end]));
+  };
+  for (size_t mk = 0; mk < mentions.size(); ++mk) {
+    const PlaceMention& m = mentions[mk];
+    if (route_end(mk)) continue;
     std::u32string_view name = t.substr(m.start, m.end - m.start);
     const Place* p = gaz.resolve(m.candidates, doc);
     size_t end = m.end;
@@ -426,6 +434,14 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     bool near = doc && (p->province == doc->province);
     if (!full && !near && !seen_full.count(p) && p->level != "province") continue;
     out.push_back({m.start, end, p, {}});
+  }
+  // 娜姑镇、待补镇建设…: places listed together share the figures after
+  // them; none governs alone (分别 lists still pair each with its figure).
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    size_t a = out[k].end;
+    if (a < t.size() && t[a] == U'以' && a + 1 < t.size() && t[a + 1] == U'及') ++a;
+    if (a < t.size() && (t[a] == U'、' || t[a] == U'和' || t[a] == U'与' || t[a] == U'及') && out[k + 1].pos == a + 1)
+      out[k].joint = out[k + 1].joint = true;
   }
   const size_t from_gazetteer = out.size();
   // Villages the gazetteer lacks (金米村): two or three characters before

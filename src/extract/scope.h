@@ -56,6 +56,7 @@ struct PlaceMark {
   std::string town;              // that town's or village's name as written (吉林镇); empty otherwise
   bool sentence_only = false;    // 全市/全省 as a clause's subject: governs its own sentence only
   bool village = false;          // a village the gazetteer lacks (金米村), named in `town`
+  bool joint = false;            // one of places listed together (娜姑镇、待补镇): none of them governs alone
   // Official name (or the town's name as written).
   const std::string& name() const { return place ? place->name : town; }
   // GB/T 2260 code, empty for a town the gazetteer lacks.
