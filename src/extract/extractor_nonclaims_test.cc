@@ -32,6 +32,9 @@ const std::vector<Case> kCases = {
     {.text = "2020年12月31日，新的产业园正式开园。", .count = 0},
     {.text = "4月中旬，区里召开了经济形势分析会。", .count = 0},
     {.text = "区里评选出2022—2023年度优秀企业家。", .count = 0},
+    // the first of a pair of point changes takes the 百分点 the second ends with
+    {.text = "全区出口额86亿元，增长12.5%，增速分别高于全市、全省3.1个和4.5个百分点。", .count = 1, .absent = "3.1个"},
+    {.text = "新增企业3个和个体户5家。", .find = "3个", .value = 3, .unit = "个"},
     // phases and sections: a one-character numeral before 期 or 标段 names one
     {.text = "物流园一期已经投用，二期正在建设。", .count = 0},
     {.text = "高速公路三标段完成路基施工。", .count = 0},

@@ -247,6 +247,14 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
     if (ur.more_than) more_than = true;
     // 度 is kWh only after a scale word (1.2亿度); 40度 is a temperature or an angle.
     if (ur.unit && ur.unit->word == "度" && !n->has_scale) ur = UnitRead{};
+    // 6.2个和8.9个百分点: the first of a pair takes the unit the second ends with
+    if (ur.unit && ur.unit->word == "个" && ur.end + 1 < t.size() &&
+        (t[ur.end] == U'和' || t[ur.end] == U'、' || t[ur.end] == U'至' || t[ur.end] == U'到')) {
+      if (auto n2 = starts_numeral(t[ur.end + 1]) ? read_numeral(t, ur.end + 1) : std::nullopt) {
+        auto ur2 = read_unit(t, n2->end, lex);
+        if (ur2.unit && ur2.unit->unit == "pp") ur.unit = ur2.unit;
+      }
+    }
 
     // Ranges: 2至3家, 10%—15%, 一到两家
     bool is_range = false;
