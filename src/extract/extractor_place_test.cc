@@ -72,6 +72,7 @@ const std::vector<Case> kCases = {
     {.text = "走进姜山镇陈家村，村里新建大棚40个。", .find = "40", .district = "陈家村"},
     {.text = "邻近的石门村开办民宿30余家。", .find = "30", .district = "石门村"},
     {.text = "在石门村，民宿旺季每天接待游客800人次。", .find = "800", .district = "石门村"},
+    {.text = "与青山村相隔十多公里的石门村，去年接待游客2万人次。", .find = "2万", .district = "石门村"},
     // ...not as an object, a common noun in 村, a time word, or a word headed by 村
     {.text = "姜山镇拆除张家桥村违章建筑200余处。", .find = "200", .district = "姜山镇"},
     {.text = "去年村集体经济收入达到80万元。", .find = "80", .district = "鄞州区"},

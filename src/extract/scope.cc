@@ -452,6 +452,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     const auto& suffix = lex.cues(CueKind::VillageSuffix);
     const auto& common = lex.cues(CueKind::VillageCommon);
     const auto& word_after = lex.cues(CueKind::VillageWordAfter);
+    const auto& not_first = lex.cues(CueKind::VillageNotFirst);
     const auto& relative = lex.cues(CueKind::TimeRelative);
     std::vector<PlaceMark> villages;
     size_t next = 0;  // the first mention not wholly before the current position
@@ -461,11 +462,11 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
         if (out[k - 1].end == pos) return true;
       return false;
     };
-    // 邻近的 / 隔壁的 opening the clause
+    // 邻近的 / 与桐木村相隔二十多公里的 opening the clause
     auto modifier_at_clause_start = [&](size_t a) {
       if (a == 0 || t[a - 1] != U'的') return false;
-      for (size_t n = 1; n <= 4 && n + 1 <= a; ++n)
-        if (all_han(a - 1 - n, a - 1) && at_clause_start(a - 1 - n)) return true;
+      for (size_t n = 1; n <= 16 && n + 1 <= a && !is_clause_end(t[a - 1 - n]); ++n)
+        if (at_clause_start(a - 1 - n)) return true;
       return false;
     };
     for (size_t v = 2; v < t.size(); ++v) {
@@ -477,7 +478,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
           lead.ending_at(t, v, nullptr, false) || relative.ending_at(t, v, nullptr, false))
         continue;
       size_t s = std::u32string_view::npos;
-      for (size_t k = 2; k <= 3 && k <= v && all_han(v - k, v); ++k)
+      for (size_t k = 2; k <= 3 && k <= v && all_han(v - k, v) && !not_first.at(t, v - k, nullptr, false); ++k)
         if (at_clause_start(v - k) || mention_ends_at(v - k) || modifier_at_clause_start(v - k)) {
           s = v - k;
           break;
