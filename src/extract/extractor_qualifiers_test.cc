@@ -55,6 +55,19 @@ const std::vector<Case> kCases = {
      .qualifier = "more_than"},
     {.text = "合作社去年带动农户增收1500余万元。", .find = "1500", .count = 1, .value = 1.5e7, .unit = "CNY",
      .qualifier = "more_than"},
+    // 来 after a round figure is "about"; after another figure it is the verb
+    {.text = "村里的三十来户人家都种上了高山茶。", .find = "三十", .count = 1, .quote = "三十来户", .value = 30, .unit = "户",
+     .qualifier = "approx"},
+    {.text = "镇上开起了20来家农家乐。", .find = "20", .count = 1, .quote = "20来家", .value = 20, .unit = "家",
+     .qualifier = "approx"},
+    {.text = "签约的项目中有5个来自长三角。", .find = "5", .count = 1, .quote = "5个", .value = 5, .unit = "个",
+     .qualifier = "exact"},
+    // 不 before a bound turns it around; 至少 is at least
+    {.text = "力争全年引进内资不少于60亿元。", .find = "60", .count = 1, .quote = "不少于60亿元", .value = 6e9,
+     .unit = "CNY", .qualifier = "more_than"},
+    {.text = "确保粮食播种面积不低于45万亩。", .find = "45", .count = 1, .quote = "不低于45万亩", .qualifier = "more_than"},
+    {.text = "全区综合能耗增幅不高于2%。", .find = "2", .count = 1, .quote = "不高于2%", .qualifier = "less_than"},
+    {.text = "每个街道建成的社区食堂至少3家。", .find = "3", .count = 1, .quote = "至少3家", .value = 3, .qualifier = "more_than"},
     // less_than
     {.text = "整个审批流程用时不到10天。", .find = "10", .count = 1, .value = 10, .unit = "day",
      .qualifier = "less_than"},

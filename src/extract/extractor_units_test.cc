@@ -73,6 +73,13 @@ const std::vector<Case> kCases = {
     {.text = "景区游船节日期间出航860艘次。", .find = "860", .value = 860, .unit = "艘次"},
     {.text = "机场全年保障航班起降2.1万架次。", .find = "2.1", .value = 21000, .unit = "架次"},
     {.text = "果园今年外销脐橙12万箱。", .find = "12", .value = 120000, .unit = "箱"},
+    {.text = "物流园今年开行货运班列1350列，比上年多开200列。", .find = "1350", .value = 1350, .unit = "列"},
+    {.text = "新的排污标准已有12列入地方规章。", .absent = "12列"},
+    // volumes: 千升 and 立方 are cubic metres, 升 a thousandth of one
+    {.text = "酒厂全年生产原酒2.6万千升。", .find = "2.6", .value = 26000, .unit = "m3"},
+    {.text = "航道疏浚完成土方860万立方。", .find = "860", .value = 8.6e6, .unit = "m3"},
+    {.text = "每户每天节约用水50升。", .find = "50", .value = 0.05, .unit = "m3"},
+    {.text = "排名由第8位升至第5位，5升级项目已完工。", .absent = "5升"},
     // ...not the start of another word
     {.text = "全区水稻单产达到620公斤，种植面积8万亩。", .find = "8万", .unit = "mu"},
     {.text = "共有42家单位参加。", .find = "42", .unit = "家"},

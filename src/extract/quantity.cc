@@ -224,14 +224,16 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       q.not_claim = "code";
     }
 
-    // 800余名 / 1100 余件: qualifier between numeral and unit
+    // 800余名 / 1100 余件: qualifier between numeral and unit. 来 says
+    // "about" only after a round figure (二十来户, 100来人); elsewhere it is
+    // the verb (5个来自…, 3年来).
+    bool about = false;
     size_t k = skip_ws(t, end);
-    if (k < t.size() && (t[k] == U'多' || t[k] == U'余')) {
-      size_t probe = 0;
+    bool round = q.number >= 10 && !n->has_decimal && std::fmod(q.number, 10) == 0;
+    if (k < t.size() && (t[k] == U'多' || t[k] == U'余' || (t[k] == U'来' && round))) {
       auto ur = read_unit(t, k + 1, lex);
-      (void)probe;
       if (ur.unit || ur.multiple) {
-        more_than = true;
+        (t[k] == U'来' ? about : more_than) = true;
         end = k + 1;
       }
     }
@@ -380,6 +382,7 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
       }
     }
     if (more_than && q.qualifier == "exact") q.qualifier = "more_than";
+    if (about && q.qualifier == "exact") q.qualifier = "approx";
 
     // Values
     q.value = tidy(q.number * factor);
