@@ -95,15 +95,42 @@ bool growth_verb_before(std::u32string_view t, size_t pos, const Lexicon& lex, i
     if (filler.ending_at(t, b, &s)) { b = skip_ws_back(t, s); continue; }
     break;
   }
-  // 增速一度回落至7.8%, 涨幅扩大到3%: a rate noun, a few words of change,
-  // then 至/到: the figure is the rate itself (失业率下降到3.5% is a level).
-  if (b == 0 || (t[b - 1] != U'至' && t[b - 1] != U'到')) return false;
+  // 增速一度回落至7.8%, 涨幅扩大到3%, 增速连续3个月保持在9%以上: a rate
+  // noun, a few words of change, then 至/到/在: the figure is the rate
+  // itself (失业率下降到3.5% is a level).
+  if (b == 0 || (t[b - 1] != U'至' && t[b - 1] != U'到' && t[b - 1] != U'在')) return false;
   const auto& nouns = lex.cues(CueKind::RateNoun);
-  for (size_t k = b - 1; k > 0 && b - 1 - k <= 8 && is_han(t[k - 1]); --k) {
+  for (size_t k = b - 1; k > 0 && b - 1 - k <= 12 && (is_han(t[k - 1]) || is_digit(t[k - 1])); --k) {
     size_t s = 0;
     if (const Cue* n = nouns.ending_at(t, k, &s, false); n && k < b - 1) {
       *sign = std::stoi(n->value);
       *verb_start = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+// 压减“三公”经费5%: a verb, its short object, then the percentage. The
+// object is Han characters (and quotes) only; a word in it that makes the
+// figure a level (占, 达, 到, 至, 为, 比, 值 of 增加值, 率, 幅 of 压减幅度)
+// or a number breaks the pattern. The rate's phrase starts after the
+// object, which names what changed.
+bool change_verb_with_object(std::u32string_view t, size_t pos, const Lexicon& lex, int* sign, size_t* verb_start) {
+  const auto& verbs = lex.cues(CueKind::ObjectChangeVerb);
+  size_t b = skip_ws_back(t, pos);
+  static constexpr std::u32string_view kLevelWords = U"占达到至为比是的值率幅速";
+  size_t han = 0;
+  for (size_t k = b; k > 0 && b - k <= 12; --k) {
+    char32_t c = t[k - 1];
+    bool quote = is_open_quote(c) || is_close_quote(c);
+    if (!quote && !is_han(c)) return false;
+    if (kLevelWords.find(c) != std::u32string_view::npos) return false;
+    if (!quote) ++han;
+    size_t s = 0;
+    if (const Cue* v = verbs.ending_at(t, k - 1, &s, false); v && han >= 2) {
+      *sign = std::stoi(v->value);
+      *verb_start = b;
       return true;
     }
   }
@@ -657,6 +684,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
             verb_start = s;
           }
         }
+        if (!verb && q.kind == QuantityKind::Percent && q.unit == "percent")
+          verb = change_verb_with_object(t, q.start, lex, &sign, &verb_start);
         if (q.unit == "permille") verb = false;  // ‰ rates (自然增长率3.2‰) are levels
         if (q.kind == QuantityKind::Percent && verb) list_rate = {true, q.end, sign, verb_start};
         if (q.kind == QuantityKind::Percent && verb) {
@@ -727,16 +756,13 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
           else target->growth_pct = tidy(rate.growth);
           continue;
         }
+        // A change in points with no figure of its own in the sentence
+        // (增速较上月回落1.9个百分点) qualifies a rate the text names but does
+        // not give: no claim (CLAIM_MODEL.md).
+        if (rate.points) continue;
         Claim c;
         set_quote(c, rate.start, rate.end);
-        if (rate.points) {
-          c.value = rate.growth < 0 ? -rate.growth : rate.growth;
-          c.unit = "pp";
-          c.unit_dimension = "ratio";
-          c.growth_pp = rate.growth;
-        } else {
-          c.growth_pct = tidy(rate.growth);
-        }
+        c.growth_pct = tidy(rate.growth);
         c.qualifier = rate.qualifier;
         if (rate.low && !rate.points) { c.value_low = rate.low; c.value_high = rate.high; }
         fill_context(c, rate.start, rate.verb_start, rate.end, false);

@@ -91,6 +91,20 @@ const std::vector<Case> kCases = {
     {.text = "居民消费价格涨幅扩大到2.4%。", .find = "2.4", .count = 1, .value = kNull, .growth = 2.4},
     {.text = "工业品出厂价格降幅收窄至1.2%。", .find = "1.2", .count = 1, .value = kNull, .growth = -1.2},
     {.text = "城镇调查失业率下降到5.1%。", .find = "5.1", .count = 1, .value = 5.1, .unit = "percent", .growth = kNull},
+    // ...or 在 after a streak (the streak itself is no claim)
+    {.text = "全区出口增速已连续5个月保持在10%以上。", .find = "10", .count = 1, .value = kNull, .qualifier = "more_than",
+     .growth = 10},
+    // a verb, its short object, then a percentage: a change of that object
+    {.text = "各部门今年压减差旅经费8%。", .find = "8", .count = 1, .value = kNull, .growth = -8},
+    {.text = "园区帮助企业降低物流成本12%。", .find = "12", .count = 1, .value = kNull, .growth = -12},
+    {.text = "合作社通过统一采购提升社员收益15%。", .find = "15", .count = 1, .value = kNull, .growth = 15},
+    // ...but not when the object is a rate, a share or a span (levels)
+    {.text = "今年要压减幅度不低于10%。", .find = "10", .count = 1, .value = 10, .unit = "percent", .growth = kNull},
+    {.text = "年底前提高绿化覆盖率45%。", .find = "45", .count = 1, .value = 45, .unit = "percent", .growth = kNull},
+    {.text = "全区提高工业增加值占比30%。", .find = "30", .count = 1, .value = 30, .unit = "percent", .growth = kNull},
+    {.text = "今年全区一般性支出压缩6%。", .find = "6", .count = 1, .value = kNull, .growth = -6},
+    // a change in points with no figure of its own in the sentence is no claim
+    {.text = "十月份全市工业用电量增速较九月份回落1.6个百分点。", .absent = "1.6"},
     {.text = "全区地区生产总值增速达到6.3%。", .find = "6.3", .count = 1, .value = kNull, .growth = 6.3},
     {.text = "全区跨境电商交易额比上年增长2.5倍。", .find = "2.5", .count = 1, .value = kNull, .growth = 250},
     {.text = "全区新能源汽车产量是上年的2倍。", .find = "2", .count = 1, .value = kNull, .growth = 100},
