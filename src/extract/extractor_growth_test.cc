@@ -108,6 +108,15 @@ const std::vector<Case> kCases = {
     {.text = "全区地区生产总值增速达到6.3%。", .find = "6.3", .count = 1, .value = kNull, .growth = 6.3},
     {.text = "全区跨境电商交易额比上年增长2.5倍。", .find = "2.5", .count = 1, .value = kNull, .growth = 250},
     {.text = "全区新能源汽车产量是上年的2倍。", .find = "2", .count = 1, .value = kNull, .growth = 100},
+    // 多 after a proportion is a little more
+    {.text = "合作社今年的订单增长了三成多。", .find = "三成", .count = 1, .quote = "三成多", .value = kNull,
+     .qualifier = "more_than", .growth = 30},
+    {.text = "民宿的营业收入比前年增长了一倍多。", .find = "一倍", .count = 1, .quote = "一倍多", .value = kNull,
+     .qualifier = "more_than", .growth = 100},
+    // 增产/减产/增收: the harvest's and the income's own verbs
+    {.text = "今年全县油菜籽减产一成。", .find = "一成", .count = 1, .value = kNull, .growth = -10},
+    {.text = "全镇蔬菜产量45万吨，比上年增产2.1万吨，增长4.9%。", .find = "45", .count = 2, .value = 4.5e5, .growth = 4.9},
+    {.text = "全镇蔬菜产量45万吨，比上年增产2.1万吨，增长4.9%。", .find = "2.1", .count = 2, .value = 2.1e4, .growth = kNull},
     // colloquial change after a comparison
     {.text = "今年合作社的订单比去年多了三成。", .find = "三成", .count = 1, .value = kNull, .growth = 30},
     {.text = "全县外出务工人员比上年少了两成。", .find = "两成", .count = 1, .value = kNull, .growth = -20},

@@ -381,6 +381,14 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
         suffix_end = se;
       }
     }
+    // 一成多, 一倍多: 多 after a proportion says "a little more"
+    if (suffix_end == q.end && (q.kind == QuantityKind::Multiple || (ur.unit && ur.unit->word == "成"))) {
+      size_t a = skip_ws(t, q.end);
+      if (a < t.size() && (t[a] == U'多' || t[a] == U'余')) {
+        more_than = true;
+        suffix_end = a + 1;
+      }
+    }
     if (more_than && q.qualifier == "exact") q.qualifier = "more_than";
     if (about && q.qualifier == "exact") q.qualifier = "approx";
 
