@@ -114,6 +114,11 @@ const std::vector<Case> kCases = {
     {.text = "鄞州区新建厂房12座，奉化区的生猪养殖场去年出栏3万头，全区存栏达到5万头。全市新增企业30家。",
      .doc_district = "宁波市", .find = "30家", .district = "宁波市"},
     {.text = "全县新增企业30家。", .doc_district = "宁波市", .find = "30家", .district = "宁波市"},
+    // a place after 占/高于/比 is the base of a share or comparison, not the subject
+    {.text = "分市看，杭州市实现生产总值2万亿元，占全省的24.6%。", .doc_district = "浙江省", .find = "24.6",
+     .district = "杭州市"},
+    {.text = "余姚市的增速高于全省，工业投资完成500亿元。", .doc_district = "浙江省", .find = "500",
+     .district = "余姚市"},
     // 其中城镇人口: 中城镇 is a town's name straddling 其中 and 城镇 (place_stopwords.tsv)
     {.text = "年末全区常住人口52万人，其中城镇人口23万人。", .find = "23", .count = 2, .district = "鄞州区",
      .indicator_is = "城镇人口"},

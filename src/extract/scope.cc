@@ -350,6 +350,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
   const auto& org = lex.cues(CueKind::OrgSuffix);
   const auto& org_window = lex.cues(CueKind::OrgWindow);
   const auto& rank = lex.cues(CueKind::RankVerb);
+  const auto& base = lex.cues(CueKind::PlaceBasePrev);
   const auto& scope = lex.cues(CueKind::PlaceScope);
   const auto& town = lex.cues(CueKind::TownSuffix);
 
@@ -364,6 +365,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
       if (org_window.at(t, k, nullptr, false)) return false;
     size_t rs = 0;
     if (pos > 0 && rank.ending_at(t, pos, &rs)) return false;
+    if (pos > 0 && base.ending_at(t, pos, &rs, false)) return false;
     if (marks.in_title[pos]) return false;
     return true;
   };
