@@ -114,6 +114,13 @@ const std::vector<Case> kCases = {
     {.text = "鄞州区新建厂房12座，奉化区的生猪养殖场去年出栏3万头，全区存栏达到5万头。全市新增企业30家。",
      .doc_district = "宁波市", .find = "30家", .district = "宁波市"},
     {.text = "全县新增企业30家。", .doc_district = "宁波市", .find = "30家", .district = "宁波市"},
+    // a port area named after a district lies in it (北仑 + 港区; 镇海港 + 区 reads as 镇海 + 港区)
+    {.text = "北仑港区前三季度完成集装箱吞吐量1900万标箱。", .doc_district = "宁波市", .find = "1900",
+     .district = "北仑区"},
+    {.text = "镇海港区完成货物吞吐量6000万吨。", .doc_district = "宁波市", .find = "6000", .district = "镇海区"},
+    // 全市 before 港口 is the city's ports, not a firm's name (宁波港)
+    {.text = "北仑港区完成货物吞吐量3亿吨。全市港口完成货物吞吐量12亿吨。", .doc_district = "宁波市", .find = "12亿",
+     .district = "宁波市"},
     // a place after 占/高于/比 is the base of a share or comparison, not the subject
     {.text = "分市看，杭州市实现生产总值2万亿元，占全省的24.6%。", .doc_district = "浙江省", .find = "24.6",
      .district = "杭州市"},

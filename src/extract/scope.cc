@@ -336,6 +336,28 @@ const Place* city_scope(const Gazetteer& gaz, const Place& doc) {
   return city ? city : &doc;
 }
 
+// 连云港区, 赣榆港区: a port area named after a county or district of the
+// document's city (or province) lies in it. The name may read as the
+// county's short name and 港区 (赣榆 + 港区) or, when the county and its
+// city share a stem, as the city's short name and 区 (连云港 + 区 = 连云 +
+// 港区). Returns the county and sets `end` past 港区; nullptr otherwise.
+const Place* port_area_county(std::u32string_view t, const PlaceMention& m, std::u32string_view name,
+                              const Gazetteer& gaz, const Place* doc, const Lexicon& lex, size_t* end) {
+  if (!doc) return nullptr;
+  const auto& port = lex.cues(CueKind::PortAreaSuffix);
+  size_t pe = 0;
+  std::u32string_view stem;
+  if (port.at(t, m.end, &pe, false)) stem = name;
+  else if (name.size() > 2 && m.end > 0 && port.at(t, m.end - 1, &pe, false)) stem = name.substr(0, name.size() - 1);
+  if (stem.empty()) return nullptr;
+  const Place* county = gaz.resolve(u32_to_utf8(stem), doc);
+  if (!county || county->level != "county") return nullptr;
+  const Place* city = gaz.city_of(*doc);
+  if (city ? gaz.city_of(*county) != city : county->province != doc->province) return nullptr;
+  *end = pe;
+  return county;
+}
+
 }  // namespace
 
 std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector<PlaceMention>& mentions,
@@ -356,12 +378,15 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
 
   const auto& lead = lex.cues(CueKind::IndicatorLead);
   const auto& period = lex.cues(CueKind::Period);
-  auto governs_here = [&](size_t pos, size_t end) {
+  // A scope word (全市) opens no organisation's name: 全市港口 is the city's ports.
+  auto governs_here = [&](size_t pos, size_t end, bool scope_word = false) {
     size_t a = skip_ws(t, end);
-    if (nongov.at(t, a, nullptr)) return false;
-    if (org.at(t, a, nullptr)) return false;
+    // 前三 is a rank (宁波市前三名), 前三季度 a period
+    size_t ne = 0, pe = 0;
+    if (nongov.at(t, a, &ne) && !(period.at(t, a, &pe, false) && pe > ne)) return false;
+    if (!scope_word && org.at(t, a, nullptr)) return false;
     // A place opening an organisation's name (上海交大宁波人工智能研究院, 北京银行宁波分行)
-    for (size_t k = a; k < t.size() && k < a + 12 && (is_han(t[k]) || is_ascii_alpha(t[k])); ++k)
+    for (size_t k = a; !scope_word && k < t.size() && k < a + 12 && (is_han(t[k]) || is_ascii_alpha(t[k])); ++k)
       if (org_window.at(t, k, nullptr, false)) return false;
     size_t rs = 0;
     if (pos > 0 && rank.ending_at(t, pos, &rs)) return false;
@@ -404,6 +429,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     std::u32string_view name = t.substr(m.start, m.end - m.start);
     const Place* p = gaz.resolve(m.candidates, doc);
     size_t end = m.end;
+    if (const Place* county = port_area_county(t, m, name, gaz, doc, lex, &end)) p = county;
     // A known short name followed by 镇/乡/街道 names a local town the gazetteer lacks (吉林镇).
     size_t te = 0;
     bool local_town = false;
@@ -517,14 +543,14 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
           return (!m.town.empty() && !m.village) || (m.place && m.place->level == "town");
         });
         if (doc && doc->level == "town") out.push_back({i, e, doc, {}});
-        else if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, last->town, true});
+        else if (last && governs_here(i, e, true) && at_clause_start(i)) out.push_back({i, e, last->place, last->town, true});
       } else if (c->value == "county" && (doc->level == "city" || doc->level == "province")) {
         // 全县 / 全区 in a city's document: the county or district named last
         // before it (张家川回族自治县…，全县牛存栏…), as the clause's subject
         const PlaceMark* last =
             last_named_before(i, [](const PlaceMark& m) { return m.place && m.place->level == "county"; });
-        if (last && governs_here(i, e) && at_clause_start(i)) out.push_back({i, e, last->place, {}, true});
-      } else if (governs_here(i, e)) {
+        if (last && governs_here(i, e, true) && at_clause_start(i)) out.push_back({i, e, last->place, {}, true});
+      } else if (governs_here(i, e, true)) {
         const Place* p = doc;
         if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
         else if (c->value == "city") p = city_scope(gaz, *doc);
