@@ -137,6 +137,20 @@ bool change_verb_with_object(std::u32string_view t, size_t pos, const Lexicon& l
   return false;
 }
 
+// 比2018年, 较2020年同期, 比2022年末: a comparison with a year, which joins a
+// rate to its level as 比上年 does. Returns where it ends, or `i`.
+size_t dated_basis_end(std::u32string_view t, size_t i, const Lexicon& lex) {
+  size_t j = 0;
+  if (!lex.cues(CueKind::BasisLead).at(t, i, &j, false)) return i;
+  size_t d = j;
+  while (j < t.size() && is_digit(t[j])) ++j;
+  if (j - d != 4 || j >= t.size() || t[j] != U'年') return i;
+  ++j;
+  for (std::u32string_view tail : {U"同期", U"末", U"底", U"初"})
+    if (t.substr(j, tail.size()) == tail) return j + tail.size();
+  return j;
+}
+
 bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) {
   const auto& basis = lex.cues(CueKind::GrowthBasis);
   const auto& conn = lex.cues(CueKind::GrowthConnector);
@@ -146,6 +160,7 @@ bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) 
     size_t e = 0;
     if (basis.at(t, i, &e) && e <= b) { i = e; continue; }
     if (conn.at(t, i, &e) && e <= b) { i = e; continue; }
+    if (size_t d = dated_basis_end(t, i, lex); d > i && d <= b) { i = d; continue; }
     return false;
   }
   return true;
@@ -305,6 +320,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   find_time_marks(t, doc_year, marks, lex, &years, &periods);
   const auto mentions = gaz.find_mentions(t);
   const Place* doc_place = document_place(gaz, ctx.district, mentions);
+  if (const Place* town = title_town(gaz, t, mentions, doc_place)) doc_place = town;
   auto places = find_place_marks(t, mentions, gaz, doc_place, marks, lex);
   std::string doc_district = doc_place ? doc_place->name : ctx.district;
   std::string doc_code = doc_place ? doc_place->code : "";

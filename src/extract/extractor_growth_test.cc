@@ -108,6 +108,9 @@ const std::vector<Case> kCases = {
     {.text = "全区地区生产总值增速达到6.3%。", .find = "6.3", .count = 1, .value = kNull, .growth = 6.3},
     {.text = "全区跨境电商交易额比上年增长2.5倍。", .find = "2.5", .count = 1, .value = kNull, .growth = 250},
     {.text = "全区新能源汽车产量是上年的2倍。", .find = "2", .count = 1, .value = kNull, .growth = 100},
+    // a comparison with a year joins the rate to its level as 比上年 does
+    {.text = "村集体经营性收入120万元，比2019年增长35%。", .find = "120", .count = 1, .growth = 35},
+    {.text = "全镇农民人均收入4.2万元，较2015年翻了一番。", .find = "4.2", .count = 1, .growth = 100},
     // 多 after a proportion is a little more
     {.text = "合作社今年的订单增长了三成多。", .find = "三成", .count = 1, .quote = "三成多", .value = kNull,
      .qualifier = "more_than", .growth = 30},

@@ -73,6 +73,14 @@ const std::vector<Case> kCases = {
     {.text = "邻近的石门村开办民宿30余家。", .find = "30", .district = "石门村"},
     {.text = "在石门村，民宿旺季每天接待游客800人次。", .find = "800", .district = "石门村"},
     {.text = "与青山村相隔十多公里的石门村，去年接待游客2万人次。", .find = "2万", .district = "石门村"},
+    // ...after a list number or a heading line, and past 占全镇 (a share's base)
+    {.text = "二、村级发展\n\n1.青山村。全年接待游客2万人次，占全镇的三成；村集体收入120万元。",
+     .doc_district = "姜山镇", .find = "120", .district = "青山村"},
+    {.text = "村级发展\n青山村全年接待游客2万人次。", .doc_district = "姜山镇", .find = "2万", .district = "青山村"},
+    // a county's document whose title opens with one of its towns is about the town
+    {.text = "姜山镇2024年工作总结\n\n全年新建大棚40个，全镇粮食播种面积3万亩。", .find = "40", .district = "姜山镇"},
+    {.text = "鄞州区姜山镇工作总结\n\n全年新建大棚40个。", .find = "40", .district = "姜山镇"},
+    {.text = "鄞州区工作总结\n\n全年新建大棚40个。", .find = "40", .district = "鄞州区"},
     // ...not as an object, a common noun in 村, a time word, or a word headed by 村
     {.text = "姜山镇拆除张家桥村违章建筑200余处。", .find = "200", .district = "姜山镇"},
     {.text = "去年村集体经济收入达到80万元。", .find = "80", .district = "鄞州区"},

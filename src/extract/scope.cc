@@ -322,7 +322,63 @@ const Place* document_place(const Gazetteer& gaz, const std::string& district,
   return best;
 }
 
+const Place* title_town(const Gazetteer& gaz, std::u32string_view t, const std::vector<PlaceMention>& mentions,
+                        const Place* doc) {
+  if (!doc || doc->level != "county") return nullptr;
+  size_t a = 0;
+  while (a < t.size() && (is_space(t[a]) || t[a] == U'\n')) ++a;
+  size_t e = t.find(U'\n', a);
+  if (e == std::u32string_view::npos) e = t.size();
+  // a title: a short first line with no sentence in it, and text after it
+  constexpr size_t kMaxTitle = 60;
+  if (e - a > kMaxTitle || e == t.size()) return nullptr;
+  for (size_t k = a; k < e; ++k)
+    if (is_sentence_end(t[k])) return nullptr;
+  for (const PlaceMention& m : mentions) {
+    if (m.start >= e) break;
+    if (m.start < a) continue;
+    const Place* p = gaz.resolve(m.candidates, doc);
+    if (!p) return nullptr;
+    if (p == doc) { a = m.end; continue; }  // 松阳县四都乡…
+    if (m.start == a && p->level == "town" && gaz.parent(*p) == doc) return p;
+    return nullptr;
+  }
+  return nullptr;
+}
+
 namespace {
+
+// Where the list marker that ends at `b` starts, if one does at the start of
+// a line (1. / 2、 / 三、 / （4）); `b` otherwise.
+size_t list_marker_start(std::u32string_view t, size_t b) {
+  if (b == 0) return b;
+  static constexpr std::u32string_view kNumerals = U"0123456789０１２３４５６７８９一二三四五六七八九十";
+  size_t a = b - 1;
+  bool paren = t[a] == U')' || t[a] == U'）';
+  if (!paren && t[a] != U'.' && t[a] != U'．' && t[a] != U'、') return b;
+  size_t k = a;
+  while (k > 0 && a - k < 3 && kNumerals.find(t[k - 1]) != std::u32string_view::npos) --k;
+  if (k == a) return b;
+  if (paren) {
+    if (k == 0 || (t[k - 1] != U'(' && t[k - 1] != U'（')) return b;
+    --k;
+  }
+  size_t s = k;
+  while (s > 0 && t[s - 1] != U'\n' && is_space(t[s - 1])) --s;
+  return s == 0 || t[s - 1] == U'\n' ? k : b;
+}
+
+// Whether the line ending at `b`, followed by `breaks` line breaks, closes
+// what came before: a blank line does, and so does a heading (a short line
+// without a sentence's end); a single break inside a long line is a
+// broken line, which goes on.
+bool ends_heading_line(std::u32string_view t, size_t b, int breaks) {
+  if (breaks >= 2) return true;
+  constexpr size_t kMaxHeading = 30;
+  size_t a = b;
+  while (a > 0 && t[a - 1] != U'\n' && b - a <= kMaxHeading) --a;
+  return b - a <= kMaxHeading && (a == 0 || t[a - 1] == U'\n');
+}
 
 // What 全市 means in a document about `doc`: a county-level city (登封市,
 // 昆山市) or one a town lies in, else the prefecture-level city.
@@ -399,8 +455,11 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
   auto at_clause_start = [&](size_t pos) {
     size_t b = pos;
     while (true) {
-      while (b > 0 && is_space(t[b - 1])) --b;
+      int breaks = 0;
+      while (b > 0 && is_space(t[b - 1])) breaks += t[--b] == U'\n';
       if (b == 0 || is_clause_end(t[b - 1])) return true;
+      if (breaks > 0 && ends_heading_line(t, b, breaks)) return true;
+      if (size_t m = list_marker_start(t, b); m != b) { b = m; continue; }
       size_t s = 0;
       if (lead.ending_at(t, b, &s, false)) { b = s; continue; }
       if (period.ending_at(t, b, &s, false)) { b = s; continue; }
@@ -542,7 +601,9 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
         const PlaceMark* last = last_named_before(i, [](const PlaceMark& m) {
           return (!m.town.empty() && !m.village) || (m.place && m.place->level == "town");
         });
-        if (doc && doc->level == "town") out.push_back({i, e, doc, {}});
+        if (doc && doc->level == "town") {
+          if (governs_here(i, e, true)) out.push_back({i, e, doc, {}});
+        }
         else if (last && governs_here(i, e, true) && at_clause_start(i)) out.push_back({i, e, last->place, last->town, true});
       } else if (c->value == "county" && (doc->level == "city" || doc->level == "province")) {
         // 全县 / 全区 in a city's document: the county or district named last

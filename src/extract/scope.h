@@ -70,6 +70,11 @@ struct PlaceMark {
 const Place* document_place(const Gazetteer& gaz, const std::string& district,
                             const std::vector<PlaceMention>& mentions);
 
+// A county's document whose title opens with one of its towns (四都乡2023年
+// 工作总结, 松阳县四都乡…) is about that town; nullptr otherwise.
+const Place* title_town(const Gazetteer& gaz, std::u32string_view folded, const std::vector<PlaceMention>& mentions,
+                        const Place* doc_place);
+
 // Place mentions that govern the figures after them.
 std::vector<PlaceMark> find_place_marks(std::u32string_view folded, const std::vector<PlaceMention>& mentions,
                                         const Gazetteer& gaz, const Place* doc_place, const TextMarks& marks,
