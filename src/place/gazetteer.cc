@@ -46,6 +46,16 @@ bool is_cjk(char32_t c) {
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
+// Whether a name at `i` may be the end of the word before it: it follows a
+// CJK character that is neither the end of a place named just before
+// (鄞州区五乡镇) nor a word that opens a place (在, 的, 位于).
+bool glued_to_word_before(std::u32string_view text, size_t i, const std::vector<PlaceMention>& found) {
+  if (i == 0 || !is_cjk(text[i - 1])) return false;
+  if (!found.empty() && found.back().end == i) return false;
+  static constexpr std::u32string_view kOpeners = U"在的于至到和与及从往赴是";
+  return kOpeners.find(text[i - 1]) == std::u32string_view::npos;
+}
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -55,6 +65,9 @@ struct Gazetteer::Impl {
     uint32_t begin = 0, end = 0;
     bool full = false;  // some division's official name (not only a short form)
     bool stop = false;  // listed in place_stopwords.tsv: never matched in text
+    // A town's name that is one character and a common word (保城镇, 于城镇,
+    // 和村镇): in 确保城镇, 高于城镇 the character belongs to the word before.
+    bool glued = false;
   };
 
   std::vector<Place> places;
@@ -207,6 +220,12 @@ struct Gazetteer::Impl {
     }
     bearers.resize(pairs.size());
     for (const auto& [n, i] : pairs) bearers[names[n].end++] = &places[i];
+    for (const Place& p : places) {
+      if (p.level != "town") continue;
+      std::u32string n = utf8_to_u32(p.name);
+      if (n.size() != 3 || (n.substr(1) != U"城镇" && n.substr(1) != U"村镇" && n.substr(1) != U"乡镇")) continue;
+      if (uint32_t node = walk(p.name); node != NameTrie::kNone && name_at[node] >= 0) names[name_at[node]].glued = true;
+    }
     TsvTable stop = load_tsv_resource(kStopwords);
     size_t col = stop.col("name");
     for (const auto& row : stop.rows) {
@@ -331,7 +350,8 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::u32string_view text) con
       if (k >= 0) {
         const Impl::Name& n = names[k];
         bool skip = n.stop || (!n.full && j + 1 < size && is_cjk(text[j + 1]) &&
-                               trie.child(node, text[j + 1]) != NameTrie::kNone);
+                               trie.child(node, text[j + 1]) != NameTrie::kNone) ||
+                    (n.glued && glued_to_word_before(text, i, out));
         if (!skip) {
           best = k;
           best_end = j + 1;

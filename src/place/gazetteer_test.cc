@@ -178,6 +178,13 @@ TEST(Gazetteer, FindMentions) {
       // 北京路 starts like the town 北京路街道
       {"走在北京路上", {}},
       {"北京的路", {{0, 2, "北京"}}},
+      // a town that is one character and 城镇/村镇/乡镇 does not take the end of
+      // the word before (确保 + 城镇, 高于 + 城镇); after a place, an opener or a
+      // non-Han character it is the town
+      {"确保城镇新增就业，增速高于城镇居民", {}},
+      {"鄞州区五乡镇", {{0, 3, "鄞州区"}, {3, 6, "五乡镇"}}},
+      {"位于五乡镇的企业", {{2, 5, "五乡镇"}}},
+      {"，五乡镇新建厂房", {{1, 4, "五乡镇"}}},
       {"", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(mentions(c.text), c.want) << c.text;
