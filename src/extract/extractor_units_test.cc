@@ -75,6 +75,9 @@ const std::vector<Case> kCases = {
     {.text = "果园今年外销脐橙12万箱。", .find = "12", .value = 120000, .unit = "箱"},
     {.text = "物流园今年开行货运班列1350列，比上年多开200列。", .find = "1350", .value = 1350, .unit = "列"},
     {.text = "新的排污标准已有12列入地方规章。", .absent = "12列"},
+    {.text = "口岸全年验放进出境车辆28.6万辆次。", .find = "28.6", .value = 2.86e5, .unit = "辆次"},
+    {.text = "服务专员全年上门走访企业1800家次。", .find = "1800", .value = 1800, .unit = "家次"},
+    {.text = "跨境电商监管中心全年申报清单3100万票。", .find = "3100", .value = 3.1e7, .unit = "票"},
     // volumes: 千升 and 立方 are cubic metres, 升 a thousandth of one
     {.text = "酒厂全年生产原酒2.6万千升。", .find = "2.6", .value = 26000, .unit = "m3"},
     {.text = "航道疏浚完成土方860万立方。", .find = "860", .value = 8.6e6, .unit = "m3"},
