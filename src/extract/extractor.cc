@@ -102,7 +102,7 @@ bool growth_verb_before(std::u32string_view t, size_t pos, const Lexicon& lex, i
   const auto& nouns = lex.cues(CueKind::RateNoun);
   for (size_t k = b - 1; k > 0 && b - 1 - k <= 12 && (is_han(t[k - 1]) || is_digit(t[k - 1])); --k) {
     size_t s = 0;
-    if (const Cue* n = nouns.ending_at(t, k, &s, false); n && k < b - 1) {
+    if (const Cue* n = nouns.ending_at(t, k, &s, false); n && (k < b - 1 || t[b - 1] == U'在')) {
       *sign = std::stoi(n->value);
       *verb_start = s;
       return true;

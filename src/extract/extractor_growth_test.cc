@@ -108,6 +108,13 @@ const std::vector<Case> kCases = {
     {.text = "全区地区生产总值增速达到6.3%。", .find = "6.3", .count = 1, .value = kNull, .growth = 6.3},
     {.text = "全区跨境电商交易额比上年增长2.5倍。", .find = "2.5", .count = 1, .value = kNull, .growth = 250},
     {.text = "全区新能源汽车产量是上年的2倍。", .find = "2", .count = 1, .value = kNull, .growth = 100},
+    // a per-unit level takes the rate after it
+    {.text = "景区周边民宿均价680元/间夜，同比上涨12%。", .find = "680", .count = 1, .growth = 12},
+    // 与上月持平 is a zero change on the level before it
+    {.text = "菜市场大白菜每斤1.2元，与上月持平。", .find = "1.2", .count = 1, .growth = 0},
+    // a rate noun right before 在 makes the figure the rate
+    {.text = "预计下月全市居民消费价格涨幅在1%左右。", .find = "1%", .count = 1, .value = kNull, .qualifier = "approx",
+     .growth = 1},
     // a comparison with a year joins the rate to its level as 比上年 does
     {.text = "村集体经营性收入120万元，比2019年增长35%。", .find = "120", .count = 1, .growth = 35},
     {.text = "全镇农民人均收入4.2万元，较2015年翻了一番。", .find = "4.2", .count = 1, .growth = 100},

@@ -78,6 +78,12 @@ const std::vector<Case> kCases = {
     {.text = "口岸全年验放进出境车辆28.6万辆次。", .find = "28.6", .value = 2.86e5, .unit = "辆次"},
     {.text = "服务专员全年上门走访企业1800家次。", .find = "1800", .value = 1800, .unit = "家次"},
     {.text = "跨境电商监管中心全年申报清单3100万票。", .find = "3100", .value = 3.1e7, .unit = "票"},
+    // a per-unit figure takes its numerator's unit; the denominator stays in the quote
+    {.text = "示范方玉米亩产达到820公斤/亩。", .find = "820", .quote = "820公斤/亩", .value = 0.82, .unit = "t"},
+    {.text = "景区周边民宿均价680元/间夜，同比上涨12%。", .find = "680", .quote = "680元/间夜", .value = 680,
+     .unit = "CNY"},
+    {.text = "收购价稳定在2.6元/公斤左右。", .find = "2.6", .quote = "2.6元/公斤左右", .value = 2.6, .unit = "CNY",
+     .qualifier = "approx"},
     // volumes: 千升 and 立方 are cubic metres, 升 a thousandth of one
     {.text = "酒厂全年生产原酒2.6万千升。", .find = "2.6", .value = 26000, .unit = "m3"},
     {.text = "航道疏浚完成土方860万立方。", .find = "860", .value = 8.6e6, .unit = "m3"},

@@ -299,6 +299,13 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
     if (ur.unit) {
       set_unit(q, ur.unit);
       q.end = ur.end;
+      // 648公斤/亩, 1386元/间夜: the denominator is part of the unit as written
+      if (q.end + 1 < t.size() && (t[q.end] == U'/' || t[q.end] == U'／')) {
+        size_t a = q.end + 1, ue = 0, k = a;
+        while (k < t.size() && k - a <= 3 && is_han(t[k])) ++k;
+        if (k > a && k - a <= 3 && (k == t.size() || !is_han(t[k]))) q.end = k;  // a word (间夜)
+        else if (lex.unit_at(t, a, &ue)) q.end = ue;                             // a unit (吨左右)
+      }
     } else if (ur.multiple) {
       q.kind = QuantityKind::Multiple;
       q.end = ur.end;
