@@ -134,6 +134,8 @@ const std::vector<Case> kCases = {
      .district = "杭州市"},
     {.text = "余姚市的增速高于全省，工业投资完成500亿元。", .doc_district = "浙江省", .find = "500",
      .district = "余姚市"},
+    // a zone's generic name that the register also lists as a unit is a common noun here
+    {.text = "区里将加快现代农业产业园建设，今年新增设施大棚2000亩。", .find = "2000", .district = "鄞州区"},
     // 其中城镇人口: 中城镇 is a town's name straddling 其中 and 城镇 (place_stopwords.tsv)
     {.text = "年末全区常住人口52万人，其中城镇人口23万人。", .find = "23", .count = 2, .district = "鄞州区",
      .indicator_is = "城镇人口"},
