@@ -151,6 +151,16 @@ size_t dated_basis_end(std::u32string_view t, size_t i, const Lexicon& lex) {
   return j;
 }
 
+// Whether `pos` lies inside a quotation (“…”) opened after `from`.
+bool inside_quote(std::u32string_view t, size_t from, size_t pos) {
+  int depth = 0;
+  for (size_t i = from; i < pos; ++i) {
+    if (t[i] == U'“') ++depth;
+    else if (t[i] == U'”' && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) {
   const auto& basis = lex.cues(CueKind::GrowthBasis);
   const auto& conn = lex.cues(CueKind::GrowthConnector);
@@ -542,7 +552,13 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       continue;
     }
     if (prev_body) {
-      if (const TimeMark* m = latest_before(years, prev_body->start, prev_body->end)) carried_year = m;
+      // A time word a speaker says (“现在每个月…”) dates the quote, not the
+      // story: it is not carried into the next paragraph.
+      for (auto m = first_at_or_after(years, prev_body->end); m != years.begin();) {
+        --m;
+        if (m->pos < prev_body->start) break;
+        if (!inside_quote(t, prev_body->start, m->pos)) { carried_year = &*m; break; }
+      }
       for (auto m = first_at_or_after(years, prev_body->start); m != years.end() && m->pos < prev_body->end; ++m)
         if (m->basis == "explicit" && m->year && doc_year && *m->year == *doc_year - 1) names_last_year = true;
     }

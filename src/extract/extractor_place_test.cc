@@ -129,6 +129,9 @@ const std::vector<Case> kCases = {
     // 全市 before 港口 is the city's ports, not a firm's name (宁波港)
     {.text = "北仑港区完成货物吞吐量3亿吨。全市港口完成货物吞吐量12亿吨。", .doc_district = "宁波市", .find = "12亿",
      .district = "宁波市"},
+    // 全州/全盟 in a county-level city's document: the prefecture it lies in
+    {.text = "同期，全州外贸进出口总值3500亿元。", .doc_district = "霍尔果斯市", .find = "3500",
+     .district = "伊犁哈萨克自治州"},
     // a place after 占/高于/比 is the base of a share or comparison, not the subject
     {.text = "分市看，杭州市实现生产总值2万亿元，占全省的24.6%。", .doc_district = "浙江省", .find = "24.6",
      .district = "杭州市"},

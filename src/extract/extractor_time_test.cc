@@ -104,6 +104,9 @@ const std::vector<Case> kCases = {
     {.text = "早在2015年，全区就建成园区3个。\n\n姜山镇新建厂房12座。", .doc_year = 2024, .find = "12座", .year = 2024},
     {.text = "2023年全区实现生产总值900亿元。\n\n今年以来，姜山镇新建厂房12座。\n\n全镇新增企业30家。", .doc_year = 2024,
      .find = "30家", .year = 2024},
+    // a time word a speaker says dates the quote, not the story's next paragraph
+    {.text = "2023年，全区外贸进出口额突破900亿元。\n\n一位企业负责人说：“现在每个月要发二三十个柜。”\n\n全年新增外贸企业60家。",
+     .doc_year = 2024, .find = "60", .year = 2023},
     // 近三年来: up to now, like 以来; 近三年 alone: the last full years
     {.text = "近三年来，全镇引进专业人才1200余名。", .doc_year = 2024, .find = "1200", .year = 2024},
     {.text = "近三年，全镇引进专业人才1200余名。", .doc_year = 2024, .find = "1200", .year = 2023},

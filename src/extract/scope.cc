@@ -615,6 +615,7 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
         const Place* p = doc;
         if (c->value == "province") p = gaz.province_of(*doc) ? gaz.province_of(*doc) : doc;
         else if (c->value == "city") p = city_scope(gaz, *doc);
+        else if (c->value == "prefecture") p = gaz.city_of(*doc) ? gaz.city_of(*doc) : doc;
         // 全县 in a town's document: the county it lies in
         else if (c->value == "county" && doc->level == "town" && gaz.parent(*doc)) p = gaz.parent(*doc);
         bool own = p == doc;
