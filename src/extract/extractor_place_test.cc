@@ -73,6 +73,9 @@ const std::vector<Case> kCases = {
     {.text = "邻近的石门村开办民宿30余家。", .find = "30", .district = "石门村"},
     {.text = "在石门村，民宿旺季每天接待游客800人次。", .find = "800", .district = "石门村"},
     {.text = "与青山村相隔十多公里的石门村，去年接待游客2万人次。", .find = "2万", .district = "石门村"},
+    // villages listed together, each after its town, share the figures after them
+    {.text = "姜山镇青山村、咸祥镇石门村等村推出农事体验项目，假期共接待游客3万人次。", .find = "3万",
+     .district = "鄞州区"},
     // ...after a list number or a heading line, and past 占全镇 (a share's base)
     {.text = "二、村级发展\n\n1.青山村。全年接待游客2万人次，占全镇的三成；村集体收入120万元。",
      .doc_district = "姜山镇", .find = "120", .district = "青山村"},

@@ -522,14 +522,6 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     if (!full && !near && !seen_full.count(p) && p->level != "province") continue;
     out.push_back({m.start, end, p, {}});
   }
-  // 娜姑镇、待补镇建设…: places listed together share the figures after
-  // them; none governs alone (分别 lists still pair each with its figure).
-  for (size_t k = 0; k + 1 < out.size(); ++k) {
-    size_t a = out[k].end;
-    if (a < t.size() && t[a] == U'以' && a + 1 < t.size() && t[a + 1] == U'及') ++a;
-    if (a < t.size() && (t[a] == U'、' || t[a] == U'和' || t[a] == U'与' || t[a] == U'及') && out[k + 1].pos == a + 1)
-      out[k].joint = out[k + 1].joint = true;
-  }
   const size_t from_gazetteer = out.size();
   // Villages the gazetteer lacks (金米村): two or three characters before
   // 村, as the subject of a clause (，金米村建成…, 邻近的罗庄村…) or right
@@ -579,6 +571,18 @@ std::vector<PlaceMark> find_place_marks(std::u32string_view t, const std::vector
     out.insert(out.end(), villages.begin(), villages.end());
     std::inplace_merge(out.begin(), out.begin() + mid, out.end(),
                        [](const PlaceMark& a, const PlaceMark& b) { return a.pos < b.pos; });
+  }
+  // 娜姑镇、待补镇建设…, 天涯区中廖村、吉阳区博后村等…: places listed
+  // together share the figures after them; none governs alone (分别 lists
+  // still pair each with its figure). A place right after a listed one is
+  // part of its item (吉阳区博后村).
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    size_t a = out[k].end;
+    if (a < t.size() && t[a] == U'以' && a + 1 < t.size() && t[a + 1] == U'及') ++a;
+    if (a < t.size() && (t[a] == U'、' || t[a] == U'和' || t[a] == U'与' || t[a] == U'及') && out[k + 1].pos == a + 1) {
+      out[k].joint = out[k + 1].joint = true;
+      for (size_t j = k + 2; j < out.size() && out[j].pos == out[j - 1].end; ++j) out[j].joint = true;
+    }
   }
   const size_t from_mentions = out.size();
   // The place named last before `pos` (among the mentions) that `is_kind` accepts.
