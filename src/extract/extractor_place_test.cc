@@ -135,6 +135,9 @@ const std::vector<Case> kCases = {
     // 全州/全盟 in a county-level city's document: the prefecture it lies in
     {.text = "同期，全州外贸进出口总值3500亿元。", .doc_district = "霍尔果斯市", .find = "3500",
      .district = "伊犁哈萨克自治州"},
+    // 同期全市 opens its clause as 全市 alone does
+    {.text = "一季度全区固定资产投资增长9.4%。同期全市固定资产投资增长6.2%。", .doc_district = "海曙区", .find = "6.2",
+     .district = "宁波市"},
     // a place after 占/高于/比 is the base of a share or comparison, not the subject
     {.text = "分市看，杭州市实现生产总值2万亿元，占全省的24.6%。", .doc_district = "浙江省", .find = "24.6",
      .district = "杭州市"},
