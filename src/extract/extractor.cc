@@ -696,13 +696,15 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         int sign = 1;
         size_t verb_start = 0;
         bool verb = growth_verb_before(t, q.start, lex, &sign, &verb_start);
-        // 分别增长5.1%和7.2%: a rate listed right after a rate shares its verb.
-        if (!verb && q.kind == QuantityKind::Percent && list_rate.active) {
-          size_t b = skip_ws_back(t, q.start);
+        // 分别增长5.1%和7.2%: a rate listed right after a rate shares its verb;
+        // 分别增长3.2%和下降1.8%: with a verb of its own, it shares the list
+        // (its phrase starts where the list's does).
+        if (q.kind == QuantityKind::Percent && list_rate.active) {
+          size_t b = skip_ws_back(t, verb ? verb_start : q.start);
           if (b > 0 && std::u32string_view(U"和、及与,").find(t[b - 1]) != std::u32string_view::npos &&
               skip_ws_back(t, b - 1) == list_rate.end) {
+            if (!verb) sign = list_rate.sign;
             verb = true;
-            sign = list_rate.sign;
             verb_start = list_rate.verb_start;
           }
         }

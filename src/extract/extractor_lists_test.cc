@@ -70,6 +70,17 @@ TEST(Lists, RatesAfterRespectivelyShareTheHeadNoun) {
   EXPECT_DOUBLE_EQ(*r.claims[1].growth_pct, 6.9);
 }
 
+// 分别增长5.5%和下降2.4%: the second rate has a verb of its own and still
+// goes to the second figure of the list.
+TEST(Lists, RespectivelyRatesWithTheirOwnVerbs) {
+  auto r = extractor().extract(utf8_to_u32("两家企业分别完成产值12亿元和8亿元，分别增长5.5%和下降2.4%。"),
+                               DocContext{2024, "长兴县"});
+  ASSERT_EQ(r.claims.size(), 2u);
+  ASSERT_TRUE(r.claims[0].growth_pct && r.claims[1].growth_pct);
+  EXPECT_DOUBLE_EQ(*r.claims[0].growth_pct, 5.5);
+  EXPECT_DOUBLE_EQ(*r.claims[1].growth_pct, -2.4);
+}
+
 TEST(Lists, SizeClassesAreNotFigures) {
   auto r = extractor().extract(utf8_to_u32("新签约超5亿元项目9个、超亿元项目27个。"), DocContext{2024, "长兴县"});
   ASSERT_EQ(r.claims.size(), 2u);
