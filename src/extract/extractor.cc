@@ -763,6 +763,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
           // A和B，分别增长x%和y%: rates go to the levels in order.
           for (size_t k = claims.size(); k-- > 0;) {
             if (claims[k].span_start < ss || claims[k].growth_pct) break;
+            // 两家企业分别完成12亿元和8亿元: a figure before the levels' own 分别
+            // counts the items; it is not one of them
+            if (k + 1 < claims.size() &&
+                std::u32string_view(t).substr(claims[k].span_end, claims[k + 1].span_start - claims[k].span_end).find(U"分别") !=
+                    std::u32string_view::npos)
+              break;
             if (claim_kind[k] != Kind::Rate) target = &claims[k];
           }
         } else {

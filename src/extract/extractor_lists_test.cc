@@ -81,6 +81,17 @@ TEST(Lists, RespectivelyRatesWithTheirOwnVerbs) {
   EXPECT_DOUBLE_EQ(*r.claims[1].growth_pct, -2.4);
 }
 
+// 两家企业分别完成…: the count of the items before 分别 takes no rate.
+TEST(Lists, CountBeforeRespectivelyIsNotAnItem) {
+  auto r = extractor().extract(utf8_to_u32("两家企业分别完成产值12亿元和8亿元，分别增长5.5%和7.4%。"),
+                               DocContext{2024, "长兴县"});
+  ASSERT_EQ(r.claims.size(), 3u);
+  EXPECT_FALSE(r.claims[0].growth_pct);
+  ASSERT_TRUE(r.claims[1].growth_pct && r.claims[2].growth_pct);
+  EXPECT_DOUBLE_EQ(*r.claims[1].growth_pct, 5.5);
+  EXPECT_DOUBLE_EQ(*r.claims[2].growth_pct, 7.4);
+}
+
 TEST(Lists, SizeClassesAreNotFigures) {
   auto r = extractor().extract(utf8_to_u32("新签约超5亿元项目9个、超亿元项目27个。"), DocContext{2024, "长兴县"});
   ASSERT_EQ(r.claims.size(), 2u);
