@@ -804,7 +804,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
         set_quote(c, rate.start, rate.end);
         c.growth_pct = tidy(rate.growth);
         c.qualifier = rate.qualifier;
-        if (rate.low && !rate.points) { c.value_low = rate.low; c.value_high = rate.high; }
+        if (rate.low) { c.value_low = rate.low; c.value_high = rate.high; }
         fill_context(c, rate.start, rate.verb_start, rate.end, false);
         claims.push_back(std::move(c));
         claim_kind.push_back(Kind::Rate);

@@ -57,13 +57,19 @@ std::u32string_view trim(std::u32string_view s) {
 }
 
 // 二、工业和建筑业 / （三）对外经济 / 3. 财政: short numbered lines without a sentence end.
+// The numerals of list and heading numbers (一、 3. （十）); the text is
+// folded, so full-width digits have become these.
+bool is_list_numeral(char32_t c) {
+  return is_digit(c) || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
 bool is_section_heading(std::u32string_view line) {
   if (line.size() > 24 || ends_sentence(line)) return false;
   size_t i = 0;
   bool paren = line[0] == U'(' || line[0] == U'（';
   if (paren) ++i;
   size_t digits = 0;
-  while (i < line.size() && (is_digit(line[i]) || std::u32string_view(U"一二三四五六七八九十").find(line[i]) != std::u32string_view::npos)) { ++i; ++digits; }
+  while (i < line.size() && is_list_numeral(line[i])) { ++i; ++digits; }
   if (digits == 0 || digits > 3 || i >= line.size()) return false;
   if (paren) return line[i] == U')' || line[i] == U'）';
   return line[i] == U'、' || (line[i] == U'.' && i + 1 < line.size() && !is_digit(line[i + 1]));
@@ -352,12 +358,11 @@ namespace {
 // a line (1. / 2、 / 三、 / （4）); `b` otherwise.
 size_t list_marker_start(std::u32string_view t, size_t b) {
   if (b == 0) return b;
-  static constexpr std::u32string_view kNumerals = U"0123456789０１２３４５６７８９一二三四五六七八九十";
   size_t a = b - 1;
   bool paren = t[a] == U')' || t[a] == U'）';
   if (!paren && t[a] != U'.' && t[a] != U'．' && t[a] != U'、') return b;
   size_t k = a;
-  while (k > 0 && a - k < 3 && kNumerals.find(t[k - 1]) != std::u32string_view::npos) --k;
+  while (k > 0 && a - k < 3 && is_list_numeral(t[k - 1])) --k;
   if (k == a) return b;
   if (paren) {
     if (k == 0 || (t[k - 1] != U'(' && t[k - 1] != U'（')) return b;

@@ -220,10 +220,11 @@ struct Gazetteer::Impl {
     }
     bearers.resize(pairs.size());
     for (const auto& [n, i] : pairs) bearers[names[n].end++] = &places[i];
+    // one character (three UTF-8 bytes) and the word: nine bytes in all
     for (const Place& p : places) {
-      if (p.level != "town") continue;
-      std::u32string n = utf8_to_u32(p.name);
-      if (n.size() != 3 || (n.substr(1) != U"城镇" && n.substr(1) != U"村镇" && n.substr(1) != U"乡镇")) continue;
+      std::string_view n = p.name;
+      if (p.level != "town" || n.size() != 9 || !(n.ends_with("城镇") || n.ends_with("村镇") || n.ends_with("乡镇")))
+        continue;
       if (uint32_t node = walk(p.name); node != NameTrie::kNone && name_at[node] >= 0) names[name_at[node]].glued = true;
     }
     TsvTable stop = load_tsv_resource(kStopwords);
