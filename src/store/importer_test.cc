@@ -423,6 +423,57 @@ TEST(Importer, BatchIndexingMergesOnceWhenTheImportEnds) {
   EXPECT_EQ(hit.getColumn(0).getInt(), 1);
 }
 
+// The plan SQLite gives `sql` on `db`, its lines joined.
+std::string plan(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement st(db, "EXPLAIN QUERY PLAN " + sql);
+  std::string out;
+  while (st.executeStep()) out += st.getColumn(3).getString() + "\n";
+  return out;
+}
+
+TEST(Importer, AnImportThatOutgrowsTheStatisticsPlansWithoutThem) {
+  TempDir dir;
+  std::vector<std::string> first, grow, add;
+  for (int i = 0; i < 12; ++i) {
+    auto& to = i == 0 ? first : i < 11 ? grow : add;
+    to.push_back(dir / ("d" + std::to_string(i) + ".txt"));
+    write_file(to.back(), std::string(kText) + "第" + std::to_string(i) + "篇：新增市场主体" + std::to_string(100 + i) + "家。\n");
+  }
+  Manifest m = Manifest::parse("file,year,district,title\n", "m.csv");
+  auto db = open_database((dir / "c.db").string(), OpenMode::Create);
+  auto stats = [&] { return count(db, "sqlite_stat1"); };
+  // FTS5 drops merged segments with this statement; on the statistics of a
+  // one-file database it bounds the range below only and walks the rest.
+  const std::string drop_segments = "DELETE FROM passages_fts_data WHERE id >= ?1 AND id <= ?2";
+  const std::string bounded = "(rowid>? AND rowid<?)";
+  {
+    ImportPipeline pipe(db, &m, {}, {});
+    pipe.run(first, [](const FileOutcome& f) { EXPECT_EQ(f.error, ""); });
+    pipe.finish();
+  }
+  ASSERT_GT(stats(), 0);
+  EXPECT_EQ(plan(db, drop_segments).find(bounded), std::string::npos) << plan(db, drop_segments);
+  {
+    // Ten times the stored text: the statistics go before anything is written.
+    ImportPipeline pipe(db, &m, {}, {});
+    pipe.run(grow, [](const FileOutcome& f) { EXPECT_EQ(f.error, ""); });
+    EXPECT_EQ(stats(), 0);
+    EXPECT_NE(plan(db, drop_segments).find(bounded), std::string::npos) << plan(db, drop_segments);
+    pipe.finish();
+  }
+  ASSERT_GT(stats(), 0);  // analyzed again, for the database as it is now
+  EXPECT_EQ(std::stoll(db.execAndGet("SELECT stat FROM sqlite_stat1 WHERE idx = 'claims_doc'").getString()),
+            count(db, "claims"));
+  {
+    // A file added to eleven: the statistics still hold.
+    ImportPipeline pipe(db, &m, {}, {});
+    pipe.run(add, [](const FileOutcome& f) { EXPECT_EQ(f.error, ""); });
+    EXPECT_GT(stats(), 0);
+    pipe.finish();
+  }
+  EXPECT_EQ(count(db, "documents"), 12);
+}
+
 // The writer with hand-made claims: independent of what the extractor finds.
 struct WriterTest : ::testing::Test {
   TempDir dir;
