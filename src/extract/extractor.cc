@@ -151,14 +151,13 @@ size_t dated_basis_end(std::u32string_view t, size_t i, const Lexicon& lex) {
   return j;
 }
 
-// Whether `pos` lies inside a quotation (“…”) opened after `from`.
-bool inside_quote(std::u32string_view t, size_t from, size_t pos) {
-  int depth = 0;
-  for (size_t i = from; i < pos; ++i) {
-    if (t[i] == U'“') ++depth;
-    else if (t[i] == U'”' && depth > 0) --depth;
-  }
-  return depth > 0;
+// Whether t[from, to) holds a speech verb that opens reported speech
+// (王先生说，… / 她介绍：…): the verb right before a comma or colon.
+bool reported_speech(std::u32string_view t, size_t from, size_t to, const Lexicon& lex) {
+  const auto& verbs = lex.cues(CueKind::SpeechVerb);
+  for (size_t end = 0, at; (at = verbs.find(t, from, to, nullptr, &end)) != std::u32string_view::npos; from = at + 1)
+    if (end < to && (t[end] == U',' || t[end] == U':')) return true;
+  return false;
 }
 
 bool trivial_gap(std::u32string_view t, size_t a, size_t b, const Lexicon& lex) {
@@ -507,6 +506,44 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   std::vector<Kind> claim_kind;
   std::vector<Claim> flats;
 
+  // A time word a speaker says dates what is said, not the story. One in a
+  // quotation (“现在每个月…”) is not carried into the next paragraph (within
+  // its own, the narrator often goes on with it: “明年，我们计划…”为此，区里将…).
+  // A speaker's "now" in reported speech (王先生说，公司现在每个月…:
+  // speech_now after a speech_verb) governs its own sentence only.
+  enum Said : char { kNarrated, kQuoted, kSpeakerNow };
+  std::vector<char> said(years.size(), kNarrated);
+  auto mark_said = [&](const Span& para) {
+    const auto& speech_now = lex.cues(CueKind::SpeechNow);
+    int depth = 0;  // quotation marks open at `scanned`: one pass over the paragraph
+    size_t scanned = para.start;
+    for (auto m = first_at_or_after(years, para.start); m != years.end() && m->pos < para.end; ++m) {
+      for (; scanned < m->pos; ++scanned) {
+        if (t[scanned] == U'“') ++depth;
+        else if (t[scanned] == U'”' && depth > 0) --depth;
+      }
+      char& how = said[m - years.begin()];
+      size_t e = 0, ss = 0, se = 0;
+      if (depth > 0) {
+        how = kQuoted;
+      } else if (speech_now.at(t, m->pos, &e, false) && e == m->end) {
+        sentence_bounds(m->pos, para, &ss, &se);
+        if (reported_speech(t, ss, m->pos, lex)) how = kSpeakerNow;
+      }
+    }
+  };
+  // The time word that governs a figure at `pos` from earlier in its
+  // paragraph: the latest, passing over a speaker's "now" of an earlier
+  // sentence.
+  auto year_before = [&](size_t para_start, size_t sent_start, size_t pos) -> const TimeMark* {
+    for (auto it = first_at_or_after(years, pos); it != years.begin();) {
+      --it;
+      if (it->pos < para_start) return nullptr;
+      if (said[it - years.begin()] != kSpeakerNow || it->pos >= sent_start) return &*it;
+    }
+    return nullptr;
+  };
+
   const TimeMark* section_year = nullptr;
   const TimeMark* carried_year = nullptr;  // the last time word of the body paragraphs before this one
   bool names_last_year = false;             // a body paragraph so far wrote out the year before the document's
@@ -551,13 +588,12 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       }
       continue;
     }
+    mark_said(para);
     if (prev_body) {
-      // A time word a speaker says (“现在每个月…”) dates the quote, not the
-      // story: it is not carried into the next paragraph.
       for (auto m = first_at_or_after(years, prev_body->end); m != years.begin();) {
         --m;
         if (m->pos < prev_body->start) break;
-        if (!inside_quote(t, prev_body->start, m->pos)) { carried_year = &*m; break; }
+        if (said[m - years.begin()] == kNarrated) { carried_year = &*m; break; }
       }
       for (auto m = first_at_or_after(years, prev_body->start); m != years.end() && m->pos < prev_body->end; ++m)
         if (m->basis == "explicit" && m->year && doc_year && *m->year == *doc_year - 1) names_last_year = true;
@@ -589,7 +625,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       const TimeMark* in_clause_after = nullptr;
       if (!latest_before(years, cs, start))
         if (auto it = first_at_or_after(years, end); it != years.end() && it->pos < ce) in_clause_after = &*it;
-      if (const TimeMark* m = in_clause_after ? in_clause_after : latest_before(years, para.start, start)) {
+      if (const TimeMark* m = in_clause_after ? in_clause_after : year_before(para.start, ss, start)) {
         c.year = m->year;
         c.year_basis = m->basis;
       } else if (section_year) {

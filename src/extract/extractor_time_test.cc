@@ -107,6 +107,18 @@ const std::vector<Case> kCases = {
     // a time word a speaker says dates the quote, not the story's next paragraph
     {.text = "2023年，全区外贸进出口额突破900亿元。\n\n一位企业负责人说：“现在每个月要发二三十个柜。”\n\n全年新增外贸企业60家。",
      .doc_year = 2024, .find = "60", .year = 2023},
+    // a speaker's "now" in reported speech dates that sentence only, in its paragraph or the next
+    {.text = "2023年，全区外贸进出口额突破900亿元。一位企业负责人说，公司现在每个月发货120个集装箱。全年新增外贸企业60家。",
+     .doc_year = 2024, .find = "120", .year = 2024},
+    {.text = "2023年，全区外贸进出口额突破900亿元。一位企业负责人说，公司现在每个月发货120个集装箱。全年新增外贸企业60家。",
+     .doc_year = 2024, .find = "60", .year = 2023},
+    {.text = "2023年，全区外贸进出口额突破900亿元。\n\n李经理介绍，如今厂里有工人300名。\n\n全年新增外贸企业60家。",
+     .doc_year = 2024, .find = "60", .year = 2023},
+    // ...but the narrator's 现在 governs what follows, and so does a quotation's 明年 in its paragraph
+    {.text = "2023年，全区外贸进出口额突破900亿元。现在，全区已有外贸企业600家。其中今年新设企业60家。", .doc_year = 2024,
+     .find = "60", .year = 2024},
+    {.text = "“明年，我们计划新建直播基地5个。”负责人表示。为此，区里将安排专项资金5000万元。", .doc_year = 2024,
+     .find = "5000", .year = 2025},
     // 近三年来: up to now, like 以来; 近三年 alone: the last full years
     {.text = "近三年来，全镇引进专业人才1200余名。", .doc_year = 2024, .find = "1200", .year = 2024},
     {.text = "近三年，全镇引进专业人才1200余名。", .doc_year = 2024, .find = "1200", .year = 2023},
