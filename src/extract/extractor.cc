@@ -442,6 +442,13 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       // the items nearest 分别 are the list (新增企业26家、A、B、C分别完成x、y、z)
       if (figures.size() >= 2 && items.size() > figures.size())
         items.erase(items.begin(), items.end() - static_cast<std::ptrdiff_t>(figures.size()));
+      // the figures of the list end at a clause (…和44.97万人，三县区合计占46.6%)
+      if (items.size() >= 2 && figures.size() > items.size()) {
+        const size_t n = items.size();
+        const std::u32string_view gap = std::u32string_view(t).substr(
+            figures[n - 1]->span_end, figures[n]->span_start - figures[n - 1]->span_end);
+        if (std::any_of(gap.begin(), gap.end(), [](char32_t c) { return is_clause_end(c); })) figures.resize(n);
+      }
       if (items.size() < 2 || figures.size() != items.size()) continue;
       // places when every item names one, else indicators
       std::vector<const PlaceMark*> item_places;
