@@ -788,7 +788,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
             if (!is_rate) continue;
           }
         } else if (q.kind == QuantityKind::Points) {
-          rate = {q.start, q.end, verb ? verb_start : q.start, sign * q.number, true, q.qualifier, {}, {}};
+          rate = {q.start, q.end, verb ? verb_start : q.start, sign * q.value, true, q.qualifier, {}, {}};  // 千分点: a tenth
           is_rate = true;
         }
       }

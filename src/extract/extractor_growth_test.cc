@@ -60,6 +60,9 @@ const std::vector<Case> kCases = {
     // percentage points
     {.text = "全区研发投入强度达3.2%，比上年提高0.3个百分点。", .find = "3.2", .count = 1, .value = 3.2,
      .unit = "percent", .pp = 0.3},
+    // 千分点: a change of a per-mille rate, a tenth of a percentage point
+    {.text = "全县人口出生率为7.12‰，比上年下降0.46个千分点。", .find = "7.12", .count = 1, .unit = "permille",
+     .pp = -0.046},
     {.text = "全区规上工业增加值增长8.8%，高于全市平均1.5个百分点。", .find = "8.8", .count = 1, .growth = 8.8},
     // rates with their own subjects
     {.text = "全区税收收入增长16.7%，其中增值税增长21.4%。", .find = "16.7", .count = 2, .value = kNull,

@@ -99,6 +99,10 @@ const std::vector<Case> kCases = {
     {.text = "厂里今年招了两三百名工人。", .find = "两三百名", .value = 200, .unit = "人", .qualifier = "range", .low = 200,
      .high = 300},
     {.text = "全区七八成的企业已上云。", .find = "七八成", .value = 70, .unit = "percent", .qualifier = "range"},
+    // a digit after 成 is the next tenth
+    {.text = "受访企业中八成五表示订单稳定。", .find = "八成五", .value = 85, .unit = "percent", .qualifier = "exact"},
+    {.text = "超过三成六的村实现集体增收。", .find = "三成六", .value = 36, .unit = "percent", .qualifier = "more_than"},
+    {.text = "两成三以上的农户加入合作社。", .find = "两成三", .value = 23, .qualifier = "more_than"},
     {.text = "一二三产业协调发展，全区新增企业300家。", .find = "300家", .count = 1},
 };
 

@@ -89,6 +89,10 @@ const std::vector<Case> kCases = {
     {.text = "航道疏浚完成土方860万立方。", .find = "860", .value = 8.6e6, .unit = "m3"},
     {.text = "每户每天节约用水50升。", .find = "50", .value = 0.05, .unit = "m3"},
     {.text = "排名由第8位升至第5位，5升级项目已完工。", .absent = "5升"},
+    // 起 counts incidents and cases, unless it starts another word
+    {.text = "全年查处非法采砂案件27起，罚款45万元。", .find = "27", .value = 27, .unit = "起"},
+    {.text = "补贴标准从500元起步，最高2万元。", .find = "500", .quote = "500元", .unit = "CNY"},
+    {.text = "每户补贴从800起步，最高2000元。", .absent = "800起"},
     // ...not the start of another word
     {.text = "全区水稻单产达到620公斤，种植面积8万亩。", .find = "8万", .unit = "mu"},
     {.text = "共有42家单位参加。", .find = "42", .unit = "家"},

@@ -376,6 +376,18 @@ std::vector<Quantity> find_quantities(std::u32string_view t, const TextMarks& ma
         q.start = qs;
       }
     }
+    // 八成五, 三成六: a digit after 成 is the next tenth (85%, 36%)
+    if (ur.unit && ur.unit->word == "成" && !is_range && q.end < t.size()) {
+      static constexpr std::u32string_view kDigits = U"一二三四五六七八九";
+      const size_t d = kDigits.find(t[q.end]);
+      const size_t after = q.end + 1;
+      size_t ue = 0;
+      if (d != std::u32string_view::npos &&
+          (after >= t.size() || (!starts_numeral(t[after]) && !lex.unit_at(t, after, &ue)))) {
+        q.number += static_cast<double>(d + 1) / 10;
+        q.end = after;
+      }
+    }
     // Qualifier after the unit (以上, 左右, 以内 for durations).
     size_t suffix_end = q.end;
     {
