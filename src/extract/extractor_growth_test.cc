@@ -60,6 +60,8 @@ const std::vector<Case> kCases = {
     // percentage points
     {.text = "全区研发投入强度达3.2%，比上年提高0.3个百分点。", .find = "3.2", .count = 1, .value = 3.2,
      .unit = "percent", .pp = 0.3},
+    // the currency named after the amount, even across a hard line break
+    {.text = "全市外贸进出口总值320.5亿元人\n民币，同比增长12.4%。", .find = "320.5", .count = 1, .growth = 12.4},
     // 千分点: a change of a per-mille rate, a tenth of a percentage point
     {.text = "全县人口出生率为7.12‰，比上年下降0.46个千分点。", .find = "7.12", .count = 1, .unit = "permille",
      .pp = -0.046},
