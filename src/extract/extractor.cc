@@ -517,8 +517,9 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   // quotation (“现在每个月…”) is not carried into the next paragraph (within
   // its own, the narrator often goes on with it: “明年，我们计划…”为此，区里将…).
   // A speaker's "now" in reported speech (王先生说，公司现在每个月…:
-  // speech_now after a speech_verb) governs its own sentence only.
-  enum Said : char { kNarrated, kQuoted, kSpeakerNow };
+  // speech_now after a speech_verb) governs its own sentence only, and so
+  // does the year of a comparison's base period (去年同期，…为150.8万人次).
+  enum Said : char { kNarrated, kQuoted, kOwnSentence };
   std::vector<char> said(years.size(), kNarrated);
   auto mark_said = [&](const Span& para) {
     const auto& speech_now = lex.cues(CueKind::SpeechNow);
@@ -533,20 +534,22 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       size_t e = 0, ss = 0, se = 0;
       if (depth > 0) {
         how = kQuoted;
+      } else if (std::u32string_view(t).substr(m->end, 2) == U"同期") {
+        how = kOwnSentence;  // 去年同期，…; 2019年同期只有…: a comparison's base period
       } else if (speech_now.at(t, m->pos, &e, false) && e == m->end) {
         sentence_bounds(m->pos, para, &ss, &se);
-        if (reported_speech(t, ss, m->pos, lex)) how = kSpeakerNow;
+        if (reported_speech(t, ss, m->pos, lex)) how = kOwnSentence;
       }
     }
   };
   // The time word that governs a figure at `pos` from earlier in its
-  // paragraph: the latest, passing over a speaker's "now" of an earlier
-  // sentence.
+  // paragraph: the latest, passing over one of an earlier sentence that
+  // governs its own only.
   auto year_before = [&](size_t para_start, size_t sent_start, size_t pos) -> const TimeMark* {
     for (auto it = first_at_or_after(years, pos); it != years.begin();) {
       --it;
       if (it->pos < para_start) return nullptr;
-      if (said[it - years.begin()] != kSpeakerNow || it->pos >= sent_start) return &*it;
+      if (said[it - years.begin()] != kOwnSentence || it->pos >= sent_start) return &*it;
     }
     return nullptr;
   };

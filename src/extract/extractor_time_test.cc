@@ -114,6 +114,11 @@ const std::vector<Case> kCases = {
      .doc_year = 2024, .find = "60", .year = 2023},
     {.text = "2023年，全区外贸进出口额突破900亿元。\n\n李经理介绍，如今厂里有工人300名。\n\n全年新增外贸企业60家。",
      .doc_year = 2024, .find = "60", .year = 2023},
+    // the year of a comparison's base period dates its own sentence only
+    {.text = "今年国庆假期，全县接待游客52万人次。去年同期为41万人次；2019年同期只有30万人次。全县4家景区新增停车位800个。",
+     .doc_year = 2024, .find = "30万", .year = 2019},
+    {.text = "今年国庆假期，全县接待游客52万人次。去年同期为41万人次；2019年同期只有30万人次。全县4家景区新增停车位800个。",
+     .doc_year = 2024, .find = "800", .year = 2024},
     // ...but the narrator's 现在 governs what follows, and so does a quotation's 明年 in its paragraph
     {.text = "2023年，全区外贸进出口额突破900亿元。现在，全区已有外贸企业600家。其中今年新设企业60家。", .doc_year = 2024,
      .find = "60", .year = 2024},
