@@ -89,6 +89,10 @@ const std::vector<Case> kCases = {
     {.text = "航道疏浚完成土方860万立方。", .find = "860", .value = 8.6e6, .unit = "m3"},
     {.text = "每户每天节约用水50升。", .find = "50", .value = 0.05, .unit = "m3"},
     {.text = "排名由第8位升至第5位，5升级项目已完工。", .absent = "5升"},
+    // air quality: concentrations in micrograms per cubic metre, their rate attached
+    {.text = "全县细颗粒物年均浓度为24微克/立方米，同比下降7.7%。", .find = "24", .count = 1, .value = 24, .unit = "ug/m3",
+     .growth = -7.7},
+    {.text = "一氧化碳日均浓度为0.9毫克/立方米。", .find = "0.9", .value = 900, .unit = "ug/m3"},
     // 起 counts incidents and cases, unless it starts another word
     {.text = "全年查处非法采砂案件27起，罚款45万元。", .find = "27", .value = 27, .unit = "起"},
     {.text = "补贴标准从500元起步，最高2万元。", .find = "500", .quote = "500元", .unit = "CNY"},
