@@ -48,6 +48,10 @@ const std::vector<Case> kCases = {
     {.text = "全市实现地区生产总值16452.8亿元。", .find = "16452.8", .district = "宁波市", .district_code = "330200"},
     {.text = "全省新设市场主体150万户。", .find = "150", .district = "浙江省", .district_code = "330000"},
     {.text = "全省新设市场主体30万户。", .doc_district = "贞丰县", .find = "30", .district = "贵州省"},
+    // 我市: the writer's own place, after another place in the sentence
+    {.text = "同期，浙江省外贸进出口总值4.9万亿元，我市进出口总值占全省的8.1%。", .doc_district = "湖州市", .find = "8.1",
+     .district = "湖州市"},
+
     // a rank does not move the place
     {.text = "全区数字经济核心产业增加值增长15%，位列全省第一。", .find = "15", .district = "鄞州区"},
     // a place inside an organisation name does not govern
