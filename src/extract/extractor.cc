@@ -151,6 +151,18 @@ size_t dated_basis_end(std::u32string_view t, size_t i, const Lexicon& lex) {
   return j;
 }
 
+// 上年的12680人, 2019年末的3.2万户: a time word, 末/底/初, 的, then a figure
+// (or a qualifier before it) within kOwnFigureReach of the word's end.
+constexpr size_t kOwnFigureReach = 5;
+bool dates_next_figure(std::u32string_view t, size_t end) {
+  size_t a = skip_ws(t, end);
+  if (a < t.size() && (t[a] == U'末' || t[a] == U'底' || t[a] == U'初')) a = skip_ws(t, a + 1);
+  if (a >= t.size() || t[a] != U'的') return false;
+  for (size_t k = a + 1; k < t.size() && k <= end + kOwnFigureReach; ++k)
+    if (starts_numeral(t[k])) return true;
+  return false;
+}
+
 // Whether t[from, to) holds a speech verb that opens reported speech
 // (王先生说，… / 她介绍：…): the verb right before a comma or colon.
 bool reported_speech(std::u32string_view t, size_t from, size_t to, const Lexicon& lex) {
@@ -519,7 +531,7 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
   // A speaker's "now" in reported speech (王先生说，公司现在每个月…:
   // speech_now after a speech_verb) governs its own sentence only, and so
   // does the year of a comparison's base period (去年同期，…为150.8万人次).
-  enum Said : char { kNarrated, kQuoted, kOwnSentence };
+  enum Said : char { kNarrated, kQuoted, kOwnSentence, kOwnFigure };
   std::vector<char> said(years.size(), kNarrated);
   auto mark_said = [&](const Span& para) {
     const auto& speech_now = lex.cues(CueKind::SpeechNow);
@@ -534,6 +546,8 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
       size_t e = 0, ss = 0, se = 0;
       if (depth > 0) {
         how = kQuoted;
+      } else if (dates_next_figure(t, m->end)) {
+        how = kOwnFigure;
       } else if (std::u32string_view(t).substr(m->end, 2) == U"同期") {
         how = kOwnSentence;  // 去年同期，…; 2019年同期只有…: a comparison's base period
       } else if (speech_now.at(t, m->pos, &e, false) && e == m->end) {
@@ -549,7 +563,13 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     for (auto it = first_at_or_after(years, pos); it != years.begin();) {
       --it;
       if (it->pos < para_start) return nullptr;
-      if (said[it - years.begin()] != kOwnSentence || it->pos >= sent_start) return &*it;
+      const char how = said[it - years.begin()];
+      // 由上年的12680人上升为13070人: the year before 的 dates that figure alone
+      if (how == kOwnFigure) {
+        if (pos <= it->end + kOwnFigureReach) return &*it;
+        continue;
+      }
+      if (how != kOwnSentence || it->pos >= sent_start) return &*it;
     }
     return nullptr;
   };
@@ -575,6 +595,14 @@ ExtractResult Extractor::extract(std::u32string_view body, const DocContext& ctx
     if (m != years.end() && m->pos < title.end && (std::next(m) == years.end() || std::next(m)->pos >= title.end) &&
         m->basis == "explicit" && m->year && (!doc_year || *m->year <= *doc_year))
       title_year = &*m;
+  }
+  if (title_year && doc_year && *title_year->year < *doc_year) {
+    const auto& report_relative = lex.cues(CueKind::TimeReportRelative);
+    for (TimeMark& m : years) {
+      size_t e = 0;
+      const Cue* c = m.basis == "relative" ? report_relative.at(t, m.pos, &e, false) : nullptr;
+      if (c && e == m.end) m.year = *title_year->year + std::stoi(c->value);
+    }
   }
   for (const Span& para : paragraphs) {
     para_start_for_modality = para.start;

@@ -119,6 +119,16 @@ const std::vector<Case> kCases = {
      .doc_year = 2024, .find = "30万", .year = 2019},
     {.text = "今年国庆假期，全县接待游客52万人次。去年同期为41万人次；2019年同期只有30万人次。全县4家景区新增停车位800个。",
      .doc_year = 2024, .find = "800", .year = 2024},
+    // a time word, 的, then a figure: that figure's year alone (由2018年的9200元增加到17500元)
+    {.text = "去年，全村集体经济收入突破80万元，村民人均收入由2018年的9200元增加到17500元。", .doc_year = 2024,
+     .find = "9200", .year = 2018},
+    {.text = "去年，全村集体经济收入突破80万元，村民人均收入由2018年的9200元增加到17500元。", .doc_year = 2024,
+     .find = "17500", .year = 2023},
+    // a report on a past year counts its 上年 from that year
+    {.text = "某县2023年人口发展统计公报\n\n全县每万人中大学文化程度人数由上年的510人增加到540人。", .doc_year = 2024,
+     .find = "510", .year = 2022},
+    {.text = "某县2023年人口发展统计公报\n\n全县每万人中大学文化程度人数由上年的510人增加到540人。", .doc_year = 2024,
+     .find = "540", .year = 2023},
     // ...but the narrator's 现在 governs what follows, and so does a quotation's 明年 in its paragraph
     {.text = "2023年，全区外贸进出口额突破900亿元。现在，全区已有外贸企业600家。其中今年新设企业60家。", .doc_year = 2024,
      .find = "60", .year = 2024},
