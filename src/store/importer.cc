@@ -225,7 +225,7 @@ bool a_trigger_calls(SQLite::Database& db, const std::string& call) {
 // than it is written), then the report tables unless they are current (an
 // import of unchanged files then costs reading and hashing them).
 void finish_import(SQLite::Database& db, bool changed, size_t passages_written, bool stats_dropped = false) {
-  if (changed || stats_dropped) {
+  if (changed) {
     // Merging each full-text index into one segment rewrites all of it
     // (about a fifth of the import's time: the import merged nothing while
     // it wrote, see BatchFts::index), and a search then probes one
@@ -235,6 +235,9 @@ void finish_import(SQLite::Database& db, bool changed, size_t passages_written, 
     // FTS5's automerge would have made while they were written.
     const int64_t stored = db.execAndGet("SELECT coalesce(max(id), 0) FROM passages").getInt64();
     settle_fts(db, static_cast<int64_t>(passages_written) * 8 >= stored);
+  }
+  // (also when an import dropped stale statistics and then wrote nothing)
+  if (changed || stats_dropped) {
     // Statistics from a sample of each index (SQLite's advice for ANALYZE
     // on large databases): a full ANALYZE reads every index, 10 s on 2 GB.
     db.exec("PRAGMA analysis_limit = 1000");
